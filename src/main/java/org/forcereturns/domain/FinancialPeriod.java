@@ -1,0 +1,72 @@
+package org.forcereturns.domain;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The period one row speaks for: a financial year, optionally narrowed to a quarter, optionally to one month.
+ * Corrections replace data month by month, so every period knows the calendar months it covers.
+ */
+public record FinancialPeriod(FinancialYear year, Integer quarter, YearMonth month) {
+
+    public FinancialPeriod {
+        if (year == null) {
+            throw new IllegalArgumentException("year is required");
+        }
+        if (quarter != null && (quarter < 1 || quarter > 4)) {
+            throw new IllegalArgumentException("quarter must be 1..4: " + quarter);
+        }
+        if (month != null && (!FinancialYear.containing(month).equals(year) || quarter == null
+                || quarterOf(month) != quarter)) {
+            throw new IllegalArgumentException("month " + month + " is not in " + year + " Q" + quarter);
+        }
+    }
+
+    public static FinancialPeriod ofMonth(YearMonth month) {
+        return new FinancialPeriod(FinancialYear.containing(month), quarterOf(month), month);
+    }
+
+    public static FinancialPeriod ofDate(LocalDate date) {
+        return ofMonth(YearMonth.from(date));
+    }
+
+    public static FinancialPeriod ofQuarter(FinancialYear year, int quarter) {
+        return new FinancialPeriod(year, quarter, null);
+    }
+
+    public static FinancialPeriod ofYear(FinancialYear year) {
+        return new FinancialPeriod(year, null, null);
+    }
+
+    /** Financial quarter of a calendar month: 1 = Apr-Jun ... 4 = Jan-Mar. */
+    public static int quarterOf(YearMonth month) {
+        return ((month.getMonthValue() + 8) % 12) / 3 + 1;
+    }
+
+    public YearMonth firstMonth() {
+        if (month != null) {
+            return month;
+        }
+        YearMonth april = YearMonth.of(year.startYear(), 4);
+        return quarter == null ? april : april.plusMonths(3L * (quarter - 1));
+    }
+
+    public int monthCount() {
+        return month != null ? 1 : quarter != null ? 3 : 12;
+    }
+
+    public List<YearMonth> months() {
+        List<YearMonth> months = new ArrayList<>(monthCount());
+        YearMonth first = firstMonth();
+        for (int i = 0; i < monthCount(); i++) {
+            months.add(first.plusMonths(i));
+        }
+        return months;
+    }
+
+    public YearMonth lastMonth() {
+        return firstMonth().plusMonths(monthCount() - 1L);
+    }
+}
