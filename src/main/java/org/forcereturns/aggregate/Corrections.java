@@ -1,0 +1,44 @@
+package org.forcereturns.aggregate;
+
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import org.forcereturns.domain.CleanOffence;
+import org.forcereturns.domain.FinancialPeriod;
+
+/**
+ * Contract section 5: a later delivery from a force replaces that force's earlier rows for every month the
+ * later delivery covers. Deliveries are registered in delivery order; a row survives only if its own delivery
+ * is still the latest for every month the row covers (so a quarterly cell is dropped when a later return
+ * re-states any month of that quarter, rather than being split).
+ */
+public final class Corrections {
+
+    private final Map<String, Map<YearMonth, Integer>> latest = new HashMap<>();
+
+    /** Registers one loaded delivery; call in delivery order with increasing sequence numbers. */
+    public void register(int sequence, SortedMap<String, SortedSet<YearMonth>> coveredMonths) {
+        coveredMonths.forEach((force, months) -> {
+            Map<YearMonth, Integer> byMonth = latest.computeIfAbsent(force, k -> new HashMap<>());
+            months.forEach(m -> byMonth.put(m, sequence));
+        });
+    }
+
+    public boolean keeps(int sequence, CleanOffence row) {
+        Map<YearMonth, Integer> byMonth = latest.get(row.force().code());
+        if (byMonth == null) {
+            return false;
+        }
+        FinancialPeriod period = row.period();
+        YearMonth month = period.firstMonth();
+        for (int i = 0; i < period.monthCount(); i++, month = month.plusMonths(1)) {
+            Integer owner = byMonth.get(month);
+            if (owner == null || owner != sequence) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,191 @@
+package org.forcereturns.aggregate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.forcereturns.domain.CleanOffence;
+import org.forcereturns.domain.FinancialYear;
+import org.forcereturns.domain.Platform;
+
+/**
+ * Folds published offence rows into the summary tables of contract section 7. Memory grows with the number
+ * of groups (years x forces x platforms), never with rows.
+ *
+ * <p>A row naming several platforms counts once for each platform, once for each distinct owner and
+ * category, and once in the platform-recorded divisor, so shares may add up to more than 1.
+ */
+public final class Summaries {
+
+    private final Map<ForceKey, ForceCounts> byForce = new TreeMap<>();
+    private final Map<YearKey, Long> byPlatform = new TreeMap<>();
+    private final Map<YearKey, Long> byOwner = new TreeMap<>();
+    private final Map<YearKey, Long> byCategory = new TreeMap<>();
+    private final Map<ForcePlatformKey, Long> byForcePlatform = new TreeMap<>();
+    private final Map<FinancialYear, NationalCounts> national = new TreeMap<>();
+    private final Map<String, Platform> platforms = new TreeMap<>();
+    private final Map<String, String> forceNames = new TreeMap<>();
+
+    public void add(CleanOffence row) {
+        FinancialYear year = row.period().year();
+        long offences = row.countedOffences();
+        long recorded = row.platformRecorded() ? offences : 0;
+        String force = row.force().code();
+        forceNames.put(force, row.force().name());
+
+        ForceCounts fc = byForce.computeIfAbsent(new ForceKey(year, row.period().quarter(), force,
+                row.offenceCode().toString()), k -> new ForceCounts());
+        fc.offences += offences;
+        fc.platformRecorded += recorded;
+        fc.suppressedCells += row.suppressed() ? 1 : 0;
+
+        NationalCounts nc = national.computeIfAbsent(year, k -> new NationalCounts());
+        nc.offences += offences;
+        nc.platformRecorded += recorded;
+        nc.suppressedCells += row.suppressed() ? 1 : 0;
+        nc.forces.add(force);
+        if (recorded > 0) {
+            nc.forcesWithPlatform.add(force);
+        }
+        if (!row.platformRecorded()) {
+            return;
+        }
+        Set<String> owners = new LinkedHashSet<>();
+        Set<String> categories = new LinkedHashSet<>();
+        Set<String> names = new HashSet<>();
+        for (Platform p : row.platforms()) {
+            if (!names.add(p.name())) {
+                continue;
+            }
+            platforms.putIfAbsent(p.name(), p);
+            byPlatform.merge(new YearKey(year, p.name()), offences, Long::sum);
+            byForcePlatform.merge(new ForcePlatformKey(year, force, p.name()), offences, Long::sum);
+            owners.add(p.owner());
+            categories.add(p.category());
+        }
+        owners.forEach(o -> byOwner.merge(new YearKey(year, o), offences, Long::sum));
+        categories.forEach(c -> byCategory.merge(new YearKey(year, c), offences, Long::sum));
+    }
+
+    public List<ForceRow> offencesByForce() {
+        List<ForceRow> out = new ArrayList<>();
+        byForce.forEach((k, v) -> out.add(new ForceRow(k.year, k.quarter, k.force, forceNames.get(k.force), k.offenceCode,
+                v.offences, v.platformRecorded, v.suppressedCells)));
+        return out;
+    }
+
+    public List<PlatformRow> offencesByPlatform() {
+        List<PlatformRow> out = new ArrayList<>();
+        byPlatform.forEach((k, v) -> {
+            Platform p = platforms.get(k.key);
+            out.add(new PlatformRow(k.year, p.name(), p.owner(), p.category(), v, share(k.year, v)));
+        });
+        return out;
+    }
+
+    public List<GroupRow> offencesByOwner() {
+        return groups(byOwner);
+    }
+
+    public List<GroupRow> offencesByCategory() {
+        return groups(byCategory);
+    }
+
+    public List<ForcePlatformRow> offencesByForcePlatform() {
+        List<ForcePlatformRow> out = new ArrayList<>();
+        byForcePlatform.forEach((k, v) -> out.add(new ForcePlatformRow(k.year, k.force, forceNames.get(k.force),
+                k.platform, v)));
+        return out;
+    }
+
+    public List<NationalRow> nationalSummary() {
+        List<NationalRow> out = new ArrayList<>();
+        national.forEach((year, n) -> out.add(new NationalRow(year, n.offences, year.days(),
+                (double) n.offences / year.days(), n.platformRecorded,
+                n.offences == 0 ? null : (double) n.platformRecorded / n.offences, n.forces.size(),
+                n.forcesWithPlatform.size(), n.suppressedCells)));
+        return out;
+    }
+
+    private List<GroupRow> groups(Map<YearKey, Long> counts) {
+        List<GroupRow> out = new ArrayList<>();
+        counts.forEach((k, v) -> out.add(new GroupRow(k.year, k.key, v, share(k.year, v))));
+        return out;
+    }
+
+    private double share(FinancialYear year, long offences) {
+        long divisor = national.get(year).platformRecorded;
+        return divisor == 0 ? 0.0 : (double) offences / divisor;
+    }
+
+    public record ForceRow(FinancialYear year, Integer quarter, String forceCode, String forceName, String offenceCode,
+                           long offences, long platformRecordedOffences, long suppressedCells) {
+    }
+
+    public record PlatformRow(FinancialYear year, String platform, String owner, String category, long offences,
+                              double share) {
+    }
+
+    /** A row of the owner or category table; {@code group} is null for platforms with no owner or category. */
+    public record GroupRow(FinancialYear year, String group, long offences, double share) {
+    }
+
+    public record ForcePlatformRow(FinancialYear year, String forceCode, String forceName, String platform,
+                                   long offences) {
+    }
+
+    public record NationalRow(FinancialYear year, long offences, int daysInYear, double offencesPerDay,
+                              long platformRecordedOffences, Double platformRecordedShare, int forcesReporting,
+                              int forcesReportingPlatform, long suppressedCells) {
+    }
+
+    private static final Comparator<String> NULLS_LAST = Comparator.nullsLast(Comparator.naturalOrder());
+    private static final Comparator<Integer> INT_NULLS_LAST = Comparator.nullsLast(Comparator.naturalOrder());
+
+    private record YearKey(FinancialYear year, String key) implements Comparable<YearKey> {
+        @Override
+        public int compareTo(YearKey o) {
+            int c = year.compareTo(o.year);
+            return c != 0 ? c : NULLS_LAST.compare(key, o.key);
+        }
+    }
+
+    private record ForceKey(FinancialYear year, Integer quarter, String force, String offenceCode)
+            implements Comparable<ForceKey> {
+        @Override
+        public int compareTo(ForceKey o) {
+            int c = year.compareTo(o.year);
+            c = c != 0 ? c : INT_NULLS_LAST.compare(quarter, o.quarter);
+            c = c != 0 ? c : force.compareTo(o.force);
+            return c != 0 ? c : offenceCode.compareTo(o.offenceCode);
+        }
+    }
+
+    private record ForcePlatformKey(FinancialYear year, String force, String platform)
+            implements Comparable<ForcePlatformKey> {
+        @Override
+        public int compareTo(ForcePlatformKey o) {
+            int c = year.compareTo(o.year);
+            c = c != 0 ? c : force.compareTo(o.force);
+            return c != 0 ? c : platform.compareTo(o.platform);
+        }
+    }
+
+    private static final class ForceCounts {
+        long offences;
+        long platformRecorded;
+        long suppressedCells;
+    }
+
+    private static final class NationalCounts {
+        long offences;
+        long platformRecorded;
+        long suppressedCells;
+        final Set<String> forces = new HashSet<>();
+        final Set<String> forcesWithPlatform = new HashSet<>();
+    }
+}

@@ -1,0 +1,298 @@
+package org.forcereturns.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.forcereturns.ingest.ReferenceData;
+import org.forcereturns.job.ForceReturnsJobConfiguration;
+import org.forcereturns.job.PipelineFactory;
+import org.forcereturns.job.RunSettings;
+import org.forcereturns.normalise.OffenceScope;
+import org.forcereturns.sample.SampleInboxGenerator;
+import org.forcereturns.storage.Storage;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The command line: parses, checks settings before anything starts, runs the job, maps the exit status. */
+public final class ForceReturnsCli {
+
+    static final List<String> DEFAULT_SCOPE = List.of("86/2", "86/10", "86/15");
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public ForceReturnsCli(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(String[] args) {
+        try {
+            CommandLine cl = CommandLine.parse(args);
+            return switch (cl.command()) {
+                case "help" -> {
+                    out.print(Usage.TEXT);
+                    yield ExitStatus.SUCCESS;
+                }
+                case "generate-sample" -> generateSample(cl);
+                default -> withSpring(cl);
+            };
+        } catch (UsageException e) {
+            err.println("force-returns-etl: " + e.getMessage());
+            return ExitStatus.USAGE;
+        } catch (Exception e) {
+            err.println("force-returns-etl: failed: " + oneLine(e));
+            return ExitStatus.FAILED;
+        }
+    }
+
+    private int generateSample(CommandLine cl) throws IOException {
+        String dir = require(cl.option("out"), "--out DIR");
+        long seed = cl.option("seed") == null ? SampleInboxGenerator.DEFAULT_SEED : parseLong(cl.option("seed"), "--seed");
+        SampleInboxGenerator.generate(Path.of(dir), seed);
+        out.println("sample inbox written to " + Path.of(dir).toAbsolutePath());
+        return ExitStatus.SUCCESS;
+    }
+
+    private int withSpring(CommandLine cl) throws Exception {
+        JobFile jobFile = cl.option("job") == null ? JobFile.empty() : JobFile.load(Path.of(cl.option("job")));
+        String warehouse = firstNonNull(cl.option("warehouse"), jobFile.warehouse());
+        String inbox = firstNonNull(cl.option("inbox"), jobFile.inbox());
+        Map<String, String> hadoop = jobFile.hadoop();
+        Storage storage = new Storage(hadoop);
+        int threads = cl.option("threads") != null ? (int) parseLong(cl.option("threads"), "--threads")
+                : jobFile.threads() != null ? jobFile.threads() : 2;
+        if (threads < 1) {
+            throw new UsageException("--threads must be at least 1");
+        }
+        RunSettings settings = null;
+        if (!cl.command().equals("status") && !cl.command().equals("restart")) {
+            require(warehouse, "--warehouse URI (or warehouse: in the job file)");
+            if (cl.command().equals("run")) {
+                require(inbox, "--inbox URI (or inbox: in the job file)");
+                if (!storage.exists(storage.resolve(inbox))) {
+                    throw new UsageException("the inbox " + storage.resolve(inbox) + " does not exist or cannot be read");
+                }
+            }
+            settings = new RunSettings(newRunId(), cl.command().equals("rebuild") ? RunSettings.REBUILD : RunSettings.RUN,
+                    cl.command().equals("rebuild") ? null : storage.resolve(inbox).toString(),
+                    storage.resolve(warehouse).toString(), runDate(cl), scope(cl, jobFile), threshold(cl, jobFile));
+        }
+        List<String> springArgs = new ArrayList<>(cl.springArgs());
+        springArgs.add("--force-returns.threads=" + threads);
+        PipelineFactory pipelines = new PipelineFactory(hadoop, ReferenceData.bundled());
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(ForceReturnsApplication.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .initializers(c -> c.getBeanFactory().registerSingleton("pipelineFactory", pipelines))
+                .run(springArgs.toArray(String[]::new))) {
+            JobOperator operator = ctx.getBean(JobOperator.class);
+            JobRepository repository = ctx.getBean(JobRepository.class);
+            Job job = ctx.getBean(ForceReturnsJobConfiguration.JOB_NAME, Job.class);
+            return switch (cl.command()) {
+                case "status" -> status(repository, cl);
+                case "restart" -> restart(operator, repository, job, cl, storage);
+                default -> start(operator, job, settings, storage);
+            };
+        }
+    }
+
+    private int start(JobOperator operator, Job job, RunSettings settings, Storage storage) throws Exception {
+        org.apache.hadoop.fs.Path warehouse = storage.resolve(settings.warehouse());
+        Optional<WarehouseLock> lock = WarehouseLock.tryAcquire(storage, warehouse, settings.runId());
+        if (lock.isEmpty()) {
+            err.println("force-returns-etl: the warehouse " + warehouse + " is in use by "
+                    + WarehouseLock.holder(storage, warehouse) + "; not started");
+            return ExitStatus.BUSY;
+        }
+        try (WarehouseLock held = lock.get()) {
+            JobExecution execution = operator.start(job, settings.toJobParameters());
+            return finish(execution, storage, warehouse);
+        }
+    }
+
+    private int restart(JobOperator operator, JobRepository repository, Job job, CommandLine cl, Storage storage)
+            throws Exception {
+        JobExecution failed = cl.option("execution") != null
+                ? repository.getJobExecution(parseLong(cl.option("execution"), "--execution"))
+                : lastRestartable(repository);
+        if (failed == null) {
+            err.println("force-returns-etl: there is no failed run to restart");
+            return ExitStatus.USAGE;
+        }
+        RunSettings settings = RunSettings.from(failed.getJobParameters());
+        org.apache.hadoop.fs.Path warehouse = storage.resolve(settings.warehouse());
+        Optional<WarehouseLock> lock = WarehouseLock.tryAcquire(storage, warehouse, settings.runId());
+        if (lock.isEmpty()) {
+            err.println("force-returns-etl: the warehouse " + warehouse + " is in use by "
+                    + WarehouseLock.holder(storage, warehouse) + "; not restarted");
+            return ExitStatus.BUSY;
+        }
+        try (WarehouseLock held = lock.get()) {
+            if (failed.getStatus() == BatchStatus.COMPLETED) {
+                err.println("force-returns-etl: run " + settings.runId() + " (execution " + failed.getId()
+                        + ") completed; nothing to restart");
+                return ExitStatus.USAGE;
+            }
+            if (failed.getStatus().isRunning()) {
+                // We hold the warehouse lock, so the process that left it running is gone.
+                failed = operator.recover(failed);
+            }
+            out.println("restarting run " + settings.runId() + " (execution " + failed.getId() + ")");
+            JobExecution execution = operator.restart(failed);
+            return finish(execution, storage, warehouse);
+        }
+    }
+
+    private static JobExecution lastRestartable(JobRepository repository) {
+        JobExecution latest = null;
+        for (JobInstance instance : repository.getJobInstances(ForceReturnsJobConfiguration.JOB_NAME, 0, 20)) {
+            JobExecution last = repository.getLastJobExecution(instance);
+            if (last != null && (latest == null || last.getId() > latest.getId())) {
+                latest = last;
+            }
+        }
+        return latest == null || latest.getStatus() == BatchStatus.COMPLETED
+                || latest.getStatus() == BatchStatus.ABANDONED ? null : latest;
+    }
+
+    private int finish(JobExecution execution, Storage storage, org.apache.hadoop.fs.Path warehouse) throws IOException {
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            String why = execution.getAllFailureExceptions().stream().findFirst().map(ForceReturnsCli::oneLine)
+                    .orElse(execution.getExitStatus().getExitDescription());
+            err.println("force-returns-etl: run " + execution.getJobParameters().getString("run.id") + " "
+                    + execution.getStatus() + " (execution " + execution.getId() + "): " + why);
+            err.println("force-returns-etl: fix the cause, then: restart --execution " + execution.getId());
+            return ExitStatus.FAILED;
+        }
+        new Headlines(storage, warehouse).print(out);
+        long quarantined = execution.getExecutionContext().getLong("quarantined.this.run", 0L);
+        if (quarantined > 0) {
+            out.println("\n" + quarantined + " file(s) quarantined by this run: see the quarantine and file_inventory tables");
+            return ExitStatus.QUARANTINED;
+        }
+        return ExitStatus.SUCCESS;
+    }
+
+    private int status(JobRepository repository, CommandLine cl) {
+        int limit = cl.option("limit") == null ? 10 : (int) parseLong(cl.option("limit"), "--limit");
+        List<JobExecution> executions = new ArrayList<>();
+        for (JobInstance instance : repository.getJobInstances(ForceReturnsJobConfiguration.JOB_NAME, 0, limit)) {
+            executions.addAll(repository.getJobExecutions(instance));
+        }
+        executions.sort(Comparator.comparingLong(JobExecution::getId).reversed());
+        out.printf("%-9s %-24s %-8s %-10s %-19s %9s %6s %9s %9s %9s %s%n", "execution", "run", "mode", "status",
+                "started", "duration", "files", "rows", "rejected", "skipped", "exit");
+        for (JobExecution e : executions.subList(0, Math.min(limit, executions.size()))) {
+            long files = e.getStepExecutions().stream().filter(s -> s.getStepName().startsWith("ingestDelivery")).count();
+            long rows = e.getStepExecutions().stream().filter(s -> s.getStepName().startsWith("ingestDelivery"))
+                    .mapToLong(s -> s.getReadCount()).sum();
+            long rejected = e.getStepExecutions().stream().filter(s -> s.getStepName().startsWith("ingestDelivery"))
+                    .mapToLong(s -> s.getProcessSkipCount()).sum();
+            long skipped = e.getStepExecutions().stream().filter(s -> s.getStepName().startsWith("ingestDelivery"))
+                    .mapToLong(s -> s.getFilterCount()).sum();
+            LocalDateTime start = e.getStartTime();
+            LocalDateTime end = e.getEndTime();
+            String duration = start == null ? "-" : end == null ? "running" : Duration.between(start, end).toMillis() / 1000.0 + "s";
+            out.printf("%-9d %-24s %-8s %-10s %-19s %9s %6d %9d %9d %9d %s%n", e.getId(),
+                    e.getJobParameters().getString("run.id"), e.getJobParameters().getString("mode"), e.getStatus(),
+                    start == null ? "-" : start.withNano(0).toString(), duration, files, rows, rejected, skipped,
+                    e.getExitStatus().getExitCode());
+        }
+        return ExitStatus.SUCCESS;
+    }
+
+    private static String newRunId() {
+        return "r" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").format(LocalDateTime.now(ZoneOffset.UTC))
+                + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+    }
+
+    private static LocalDate runDate(CommandLine cl) {
+        String text = cl.option("run-date");
+        if (text == null) {
+            return LocalDate.now();
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--run-date must be YYYY-MM-DD, not '" + text + "'");
+        }
+    }
+
+    private static List<String> scope(CommandLine cl, JobFile jobFile) {
+        List<String> codes = cl.option("scope") != null ? Arrays.asList(cl.option("scope").split(","))
+                : jobFile.scope() != null ? jobFile.scope() : DEFAULT_SCOPE;
+        try {
+            return OffenceScope.of(codes).codes().stream().map(Object::toString).sorted().toList();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("bad offence-code scope: " + e.getMessage());
+        }
+    }
+
+    private static double threshold(CommandLine cl, JobFile jobFile) {
+        double t = cl.option("reject-threshold") != null ? parseDouble(cl.option("reject-threshold"))
+                : jobFile.rejectThreshold() != null ? jobFile.rejectThreshold() : 0.10;
+        if (t < 0 || t > 1) {
+            throw new UsageException("the reject threshold must be between 0 and 1, not " + t);
+        }
+        return t;
+    }
+
+    private static double parseDouble(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--reject-threshold must be a number such as 0.10, not '" + text + "'");
+        }
+    }
+
+    private static long parseLong(String text, String option) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " must be a whole number, not '" + text + "'");
+        }
+    }
+
+    private static String require(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new UsageException("missing " + what);
+        }
+        return value;
+    }
+
+    private static String firstNonNull(String a, String b) {
+        return a != null ? a : b;
+    }
+
+    static String oneLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}

@@ -1,0 +1,42 @@
+package org.forcereturns.ingest;
+
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import org.forcereturns.domain.RejectReason;
+import org.forcereturns.domain.SkipReason;
+
+/**
+ * The result of reading one force return. For every file rowsRead = rowsAccepted + rowsRejected + rowsSkipped;
+ * a quarantined file keeps the counts of its validation, but none of its rows are published.
+ *
+ * @param layout          null when the header could not be recognised
+ * @param quarantine      null when the file is loaded
+ * @param coveredMonths   force code to the months its accepted rows cover (empty when quarantined)
+ */
+public record FileOutcome(Layout layout, long rowsRead, long rowsAccepted, long rowsRejected, long rowsSkipped,
+                          Map<RejectReason, Long> rejectsByReason, Map<SkipReason, Long> skipsByReason,
+                          RejectReason quarantine, SortedMap<String, SortedSet<YearMonth>> coveredMonths) {
+
+    public FileOutcome {
+        if (rowsRead != rowsAccepted + rowsRejected + rowsSkipped) {
+            throw new IllegalStateException("rows read must equal accepted + rejected + skipped");
+        }
+        rejectsByReason = Map.copyOf(rejectsByReason);
+        skipsByReason = Map.copyOf(skipsByReason);
+    }
+
+    public static FileOutcome quarantinedWhole(Layout layout, RejectReason reason) {
+        return new FileOutcome(layout, 0, 0, 0, 0, Map.of(), Map.of(), reason, new java.util.TreeMap<>());
+    }
+
+    public FileStatus status() {
+        return quarantine == null ? FileStatus.LOADED : FileStatus.QUARANTINED;
+    }
+
+    public Set<String> forces() {
+        return coveredMonths.keySet();
+    }
+}

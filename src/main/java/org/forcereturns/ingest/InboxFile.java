@@ -1,0 +1,15 @@
+package org.forcereturns.ingest;
+
+import org.apache.hadoop.fs.Path;
+
+/**
+ * A force return found in an inbox.
+ *
+ * @param relativePath path below the inbox root with {@code /} separators: the delivery order key
+ */
+public record InboxFile(String relativePath, Path path, long size) {
+
+    public boolean gzip() {
+        return relativePath.toLowerCase(java.util.Locale.ROOT).endsWith(".gz");
+    }
+}

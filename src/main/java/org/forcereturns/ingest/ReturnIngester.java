@@ -1,0 +1,103 @@
+package org.forcereturns.ingest;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.time.YearMonth;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.forcereturns.domain.CleanOffence;
+import org.forcereturns.domain.Reject;
+import org.forcereturns.domain.RejectReason;
+import org.forcereturns.domain.SkipReason;
+
+/**
+ * Reads one force return from its decoded text: finds the header, normalises every row, streams accepted
+ * rows and rejects to a sink, and decides whether the file as a whole is loaded or quarantined.
+ */
+public final class ReturnIngester {
+
+    private final ReferenceData reference;
+    private final IngestRules rules;
+
+    public ReturnIngester(ReferenceData reference, IngestRules rules) {
+        this.reference = reference;
+        this.rules = rules;
+    }
+
+    public FileOutcome ingest(String sourceFile, Reader text, RowSink sink) throws IOException {
+        try (CsvRecordReader reader = new CsvRecordReader(text)) {
+            CsvRecord headerRecord = reader.header();
+            if (headerRecord == null) {
+                sink.rejected(new Reject(sourceFile, 0, RejectReason.MISSING_COLUMNS, null, "no header line", ""));
+                return FileOutcome.quarantinedWhole(null, RejectReason.MISSING_COLUMNS);
+            }
+            HeaderResolution resolution = HeaderMapping.resolve(headerRecord.fields(), reference.headerAliases());
+            if (resolution instanceof HeaderResolution.Missing missing) {
+                sink.rejected(new Reject(sourceFile, headerRecord.lineNumber(), RejectReason.MISSING_COLUMNS, null,
+                        "missing " + String.join(", ", missing.missing()), headerRecord.raw()));
+                return FileOutcome.quarantinedWhole(null, RejectReason.MISSING_COLUMNS);
+            }
+            HeaderMapping header = ((HeaderResolution.Resolved) resolution).mapping();
+            return readRows(sourceFile, reader, header, sink);
+        }
+    }
+
+    private FileOutcome readRows(String sourceFile, CsvRecordReader reader, HeaderMapping header, RowSink sink)
+            throws IOException {
+        RowNormaliser normaliser = new RowNormaliser(reference, rules, sourceFile, header);
+        Map<RejectReason, Long> rejects = new EnumMap<>(RejectReason.class);
+        Map<SkipReason, Long> skips = new EnumMap<>(SkipReason.class);
+        SortedMap<String, SortedSet<YearMonth>> covered = new TreeMap<>();
+        Set<String> crimeReferences = new HashSet<>();
+        long read = 0;
+        long accepted = 0;
+        for (CsvRecord record = reader.next(); record != null; record = reader.next()) {
+            read++;
+            RowOutcome outcome = normaliser.normalise(record);
+            if (outcome instanceof RowOutcome.Accepted a && isDuplicate(header, a.offence(), crimeReferences)) {
+                outcome = new RowOutcome.Rejected(new Reject(sourceFile, record.lineNumber(),
+                        RejectReason.DUPLICATE_IN_FILE, header.headerName(Field.CRIME_REFERENCE),
+                        a.offence().crimeReference(), record.raw()));
+            }
+            switch (outcome) {
+                case RowOutcome.Accepted a -> {
+                    accepted++;
+                    sink.accepted(a.offence());
+                    covered.computeIfAbsent(a.offence().force().code(), k -> new TreeSet<>())
+                            .addAll(a.offence().period().months());
+                }
+                case RowOutcome.Rejected r -> {
+                    rejects.merge(r.reject().reason(), 1L, Long::sum);
+                    sink.rejected(r.reject());
+                }
+                case RowOutcome.Skipped s -> skips.merge(s.reason(), 1L, Long::sum);
+            }
+        }
+        long rejected = rejects.values().stream().mapToLong(Long::longValue).sum();
+        long skipped = skips.values().stream().mapToLong(Long::longValue).sum();
+        RejectReason quarantine = null;
+        if (read > 0 && rejected > rules.rejectThreshold() * read) {
+            quarantine = RejectReason.TOO_MANY_REJECTS;
+            sink.rejected(new Reject(sourceFile, 0, quarantine, null,
+                    String.format(Locale.ROOT, "%d of %d rows rejected (%.1f%%, limit %.1f%%)", rejected, read,
+                            100.0 * rejected / read, 100.0 * rules.rejectThreshold()), ""));
+            covered = new TreeMap<>();
+        }
+        return new FileOutcome(header.layout(), read, accepted, rejected, skipped, rejects, skips, quarantine, covered);
+    }
+
+    /** The first accepted row with a crime reference wins; a later one in the same file is a duplicate. */
+    private static boolean isDuplicate(HeaderMapping header, CleanOffence offence, Set<String> seen) {
+        if (header.layout() != Layout.RECORD || offence.crimeReference() == null) {
+            return false;
+        }
+        return !seen.add(offence.crimeReference().toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,39 @@
+package org.forcereturns.job;
+
+import java.time.Instant;
+import org.forcereturns.ledger.PlannedDelivery;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/** A planned delivery as kept in its partition's execution context (and so in the JobRepository). */
+final class DeliveryContext {
+
+    private DeliveryContext() {
+    }
+
+    static ExecutionContext write(PlannedDelivery d, String deliveredAt) {
+        ExecutionContext c = new ExecutionContext();
+        c.putString("source_file", d.sourceFile());
+        c.putString("source", d.source());
+        c.putString("gzip", Boolean.toString(d.gzip()));
+        c.putString("sha256", d.sha256());
+        c.putLong("bytes", d.bytes());
+        c.putString("encoding", d.encoding() == null ? "" : d.encoding());
+        c.putString("duplicate_of", d.duplicateOf() == null ? "" : d.duplicateOf());
+        c.putString("from_archive", Boolean.toString(d.fromArchive()));
+        c.putString("delivered_at", deliveredAt);
+        return c;
+    }
+
+    static PlannedDelivery read(ExecutionContext c) {
+        String encoding = c.getString("encoding");
+        String duplicateOf = c.getString("duplicate_of");
+        return new PlannedDelivery(c.getString("source_file"), c.getString("source"),
+                Boolean.parseBoolean(c.getString("gzip")), c.getString("sha256"), c.getLong("bytes"),
+                encoding.isEmpty() ? null : encoding, duplicateOf.isEmpty() ? null : duplicateOf,
+                Boolean.parseBoolean(c.getString("from_archive")));
+    }
+
+    static Instant deliveredAt(ExecutionContext c) {
+        return Instant.parse(c.getString("delivered_at"));
+    }
+}

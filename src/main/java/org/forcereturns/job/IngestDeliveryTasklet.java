@@ -1,0 +1,64 @@
+package org.forcereturns.job;
+
+import org.apache.hadoop.fs.Path;
+import org.forcereturns.ingest.Fingerprint;
+import org.forcereturns.ingest.TextEncoding;
+import org.forcereturns.ledger.DeliveryIngestion;
+import org.forcereturns.ledger.DeliveryRecord;
+import org.forcereturns.ledger.IngestedFile;
+import org.forcereturns.ledger.PlannedDelivery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** Ingests the one delivery of its partition into the ledger; the file is the unit of restart. */
+final class IngestDeliveryTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestDeliveryTasklet.class);
+
+    private final PipelineFactory pipelines;
+
+    IngestDeliveryTasklet(PipelineFactory pipelines) {
+        this.pipelines = pipelines;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        StepExecution step = contribution.getStepExecution();
+        Pipeline pipeline = pipelines.forRun(step.getJobExecution().getJobParameters());
+        ExecutionContext context = step.getExecutionContext();
+        PlannedDelivery d = DeliveryContext.read(context);
+        String runId = pipeline.settings().runId();
+        TextEncoding encoding = d.encoding() == null ? null : TextEncoding.valueOf(d.encoding());
+        DeliveryRecord record = new DeliveryRecord(d.sourceFile(), d.sha256(), d.bytes(), d.gzip(),
+                encoding == null ? null : encoding.label(), runId, DeliveryContext.deliveredAt(context), d.duplicateOf());
+        if (d.duplicateOf() != null) {
+            pipeline.ledger().recordDelivery(record);
+            log.info("{}: same bytes as {}, recorded as a duplicate", d.sourceFile(), d.duplicateOf());
+            return RepeatStatus.FINISHED;
+        }
+        DeliveryIngestion ingestion = pipeline.ingestion();
+        Path archived = d.fromArchive() ? new Path(d.source())
+                : ingestion.archive(new Path(d.source()), d.sha256(), d.gzip());
+        IngestedFile file = ingestion.ingest(d.sourceFile(), archived, d.gzip(),
+                new Fingerprint(d.sha256(), d.bytes(), encoding), runId);
+        if (!d.fromArchive()) {
+            pipeline.ledger().recordDelivery(record);
+        }
+        var o = file.outcome();
+        step.setReadCount(o.rowsRead());
+        contribution.incrementWriteCount(o.rowsAccepted());
+        contribution.incrementFilterCount(o.rowsSkipped());
+        contribution.incrementProcessSkipCount(o.rowsRejected());
+        context.putString("status", o.status().name());
+        log.info("{}: {} ({} rows read, {} accepted, {} rejected, {} skipped{})", d.sourceFile(), o.status(),
+                o.rowsRead(), o.rowsAccepted(), o.rowsRejected(), o.rowsSkipped(),
+                o.quarantine() == null ? "" : ", quarantined " + o.quarantine());
+        return RepeatStatus.FINISHED;
+    }
+}

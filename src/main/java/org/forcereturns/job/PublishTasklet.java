@@ -1,0 +1,64 @@
+package org.forcereturns.job;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.forcereturns.ingest.FileStatus;
+import org.forcereturns.ledger.IngestedFile;
+import org.forcereturns.ledger.Ledger;
+import org.forcereturns.publish.PublishResult;
+import org.forcereturns.publish.WarehousePublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** Republishes every table from the ledger when anything changed; restarts redo it whole (it is derived). */
+final class PublishTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(PublishTasklet.class);
+    static final String QUARANTINED_THIS_RUN = "quarantined.this.run";
+    static final String PUBLISHED = "published";
+
+    private final PipelineFactory pipelines;
+    private final String softwareVersion;
+
+    PublishTasklet(PipelineFactory pipelines, String softwareVersion) {
+        this.pipelines = pipelines;
+        this.softwareVersion = softwareVersion;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        StepExecution step = contribution.getStepExecution();
+        Pipeline pipeline = pipelines.forRun(step.getJobExecution().getJobParameters());
+        String runId = pipeline.settings().runId();
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("force_returns.software_version", softwareVersion);
+        metadata.put("force_returns.run_date", pipeline.settings().runDate().toString());
+        WarehousePublisher publisher = new WarehousePublisher(pipeline.storage(), pipeline.warehouse(),
+                raw -> pipeline.reference().platformNormaliser().suggest(raw));
+        PublishResult result = publisher.publish(runId, metadata);
+
+        Ledger ledger = pipeline.ledger();
+        long quarantinedThisRun = 0;
+        for (IngestedFile f : ledger.ingestedFiles(ledger.deliveries()).values()) {
+            if (runId.equals(f.runId()) && f.outcome().status() == FileStatus.QUARANTINED) {
+                quarantinedThisRun++;
+            }
+        }
+        ExecutionContext jobContext = step.getJobExecution().getExecutionContext();
+        jobContext.putLong(QUARANTINED_THIS_RUN, quarantinedThisRun);
+        jobContext.putString(PUBLISHED, Boolean.toString(result.published()));
+        if (result.published()) {
+            log.info("run {}: published {} tables to {} ({} clean offence rows)", runId, result.tableRows().size(),
+                    pipeline.warehouse(), result.tableRows().get("clean_offences"));
+        } else {
+            log.info("run {}: nothing new since the last publish; tables left as they were", runId);
+        }
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,133 @@
+package org.forcereturns.ledger;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.util.zip.GZIPInputStream;
+import org.apache.avro.generic.GenericData;
+import org.apache.hadoop.fs.Path;
+import org.forcereturns.domain.CleanOffence;
+import org.forcereturns.domain.Reject;
+import org.forcereturns.domain.RejectReason;
+import org.forcereturns.ingest.FileOutcome;
+import org.forcereturns.ingest.Fingerprint;
+import org.forcereturns.ingest.FileStatus;
+import org.forcereturns.ingest.ReturnIngester;
+import org.forcereturns.ingest.RowSink;
+import org.forcereturns.ingest.TextEncoding;
+import org.forcereturns.publish.Tables;
+import org.forcereturns.storage.ParquetTableWriter;
+import org.forcereturns.storage.Storage;
+
+/**
+ * Ingests one delivered content into the ledger: archives the raw bytes (keyed by hash), reads the return,
+ * and writes its accepted rows and rejects. This is the unit of restart: it is idempotent, and a content whose
+ * outcome is already committed is not read again.
+ */
+public final class DeliveryIngestion {
+
+    private final Storage storage;
+    private final Path warehouse;
+    private final Ledger ledger;
+    private final ReturnIngester ingester;
+
+    public DeliveryIngestion(Storage storage, Path warehouse, ReturnIngester ingester) {
+        this.storage = storage;
+        this.warehouse = warehouse;
+        this.ledger = new Ledger(storage, warehouse);
+        this.ingester = ingester;
+    }
+
+    /** Where the raw bytes of a content are kept, unchanged, for rebuilds. */
+    public Path rawArchive(String sha256, boolean gzip) {
+        return new Path(new Path(new Path(warehouse, "raw"), sha256.substring(0, 2)),
+                sha256 + (gzip ? ".csv.gz" : ".csv"));
+    }
+
+    /** Copies the delivered bytes into the raw archive, once. */
+    public Path archive(Path source, String sha256, boolean gzip) throws IOException {
+        Path target = rawArchive(sha256, gzip);
+        if (storage.exists(target)) {
+            return target;
+        }
+        Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp");
+        try (InputStream in = storage.open(source); OutputStream out = storage.create(tmp)) {
+            in.transferTo(out);
+        }
+        storage.rename(tmp, target);
+        return target;
+    }
+
+    public IngestedFile ingest(String sourceFile, Path archived, boolean gzip, Fingerprint fingerprint, String runId)
+            throws IOException {
+        var existing = ledger.ingested(fingerprint.sha256());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String sha = fingerprint.sha256();
+        storage.mkdirs(ledger.fileDir(sha));
+        FileOutcome outcome;
+        try (ParquetTableWriter rejects = new ParquetTableWriter(Tables.QUARANTINE, ledger.rejectsFile(sha),
+                storage.configuration(), java.util.Map.of())) {
+            if (!fingerprint.readable()) {
+                String why = fingerprint.encoding() == null ? "not a readable gzip stream" : "empty file (0 bytes)";
+                rejects.write(quarantineRecord(runId, new Reject(sourceFile, 0, RejectReason.UNREADABLE, null, why, "")));
+                outcome = FileOutcome.quarantinedWhole(null, RejectReason.UNREADABLE);
+            } else {
+                outcome = read(sourceFile, archived, gzip, fingerprint.encoding(), sha, runId, rejects);
+            }
+        }
+        if (outcome.status() != FileStatus.LOADED) {
+            storage.delete(ledger.rowsFile(sha));
+        }
+        IngestedFile file = new IngestedFile(sha, runId, outcome);
+        ledger.commitIngested(file);
+        return file;
+    }
+
+    private FileOutcome read(String sourceFile, Path archived, boolean gzip, TextEncoding encoding, String sha,
+                             String runId, ParquetTableWriter rejects) throws IOException {
+        try (InputStream raw = storage.open(archived);
+             InputStream bytes = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
+             Reader text = decode(bytes, encoding);
+             OffenceSegment.Writer rows = OffenceSegment.writer(ledger.rowsFile(sha), storage.configuration())) {
+            return ingester.ingest(sourceFile, text, new RowSink() {
+                @Override
+                public void accepted(CleanOffence offence) throws IOException {
+                    rows.write(offence);
+                }
+
+                @Override
+                public void rejected(Reject reject) throws IOException {
+                    rejects.write(quarantineRecord(runId, reject));
+                }
+            });
+        }
+    }
+
+    static Reader decode(InputStream bytes, TextEncoding encoding) throws IOException {
+        PushbackReader reader = new PushbackReader(
+                new BufferedReader(new InputStreamReader(bytes, encoding.charset()), 1 << 16), 1);
+        int first = reader.read();
+        if (first >= 0 && first != '\uFEFF') {
+            reader.unread(first);
+        }
+        return reader;
+    }
+
+    static GenericData.Record quarantineRecord(String runId, Reject reject) {
+        GenericData.Record r = Tables.QUARANTINE.newRecord();
+        r.put("run_id", runId);
+        r.put("source_file", reject.sourceFile());
+        r.put("line", reject.line());
+        r.put("reason", reject.reason().name());
+        r.put("column", reject.column());
+        r.put("value", reject.value());
+        r.put("raw", reject.raw());
+        return r;
+    }
+}

@@ -1,0 +1,68 @@
+package org.forcereturns.ledger;
+
+import java.time.YearMonth;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.forcereturns.domain.RejectReason;
+import org.forcereturns.domain.SkipReason;
+import org.forcereturns.ingest.FileOutcome;
+import org.forcereturns.ingest.Layout;
+
+/** The outcome of ingesting one distinct content (by SHA-256), and the run that ingested it. */
+public record IngestedFile(String sha256, String runId, FileOutcome outcome) {
+
+    Properties toProperties() {
+        Properties p = new Properties();
+        p.setProperty("sha256", sha256);
+        p.setProperty("run_id", runId);
+        if (outcome.layout() != null) {
+            p.setProperty("layout", outcome.layout().name());
+        }
+        p.setProperty("rows_read", Long.toString(outcome.rowsRead()));
+        p.setProperty("rows_accepted", Long.toString(outcome.rowsAccepted()));
+        p.setProperty("rows_rejected", Long.toString(outcome.rowsRejected()));
+        p.setProperty("rows_skipped", Long.toString(outcome.rowsSkipped()));
+        if (outcome.quarantine() != null) {
+            p.setProperty("quarantine", outcome.quarantine().name());
+        }
+        outcome.rejectsByReason().forEach((k, v) -> p.setProperty("rejects." + k.name(), Long.toString(v)));
+        outcome.skipsByReason().forEach((k, v) -> p.setProperty("skips." + k.name(), Long.toString(v)));
+        outcome.coveredMonths().forEach((force, months) -> p.setProperty("covered." + force,
+                String.join(",", months.stream().map(YearMonth::toString).toList())));
+        return p;
+    }
+
+    static IngestedFile fromProperties(Properties p) {
+        Map<RejectReason, Long> rejects = new EnumMap<>(RejectReason.class);
+        Map<SkipReason, Long> skips = new EnumMap<>(SkipReason.class);
+        SortedMap<String, SortedSet<YearMonth>> covered = new TreeMap<>();
+        for (String key : p.stringPropertyNames()) {
+            String value = p.getProperty(key);
+            if (key.startsWith("rejects.")) {
+                rejects.put(RejectReason.valueOf(key.substring(8)), Long.parseLong(value));
+            } else if (key.startsWith("skips.")) {
+                skips.put(SkipReason.valueOf(key.substring(6)), Long.parseLong(value));
+            } else if (key.startsWith("covered.")) {
+                SortedSet<YearMonth> months = new TreeSet<>();
+                for (String m : value.split(",")) {
+                    if (!m.isEmpty()) {
+                        months.add(YearMonth.parse(m));
+                    }
+                }
+                covered.put(key.substring(8), months);
+            }
+        }
+        String layout = p.getProperty("layout");
+        String quarantine = p.getProperty("quarantine");
+        FileOutcome outcome = new FileOutcome(layout == null ? null : Layout.valueOf(layout),
+                Long.parseLong(p.getProperty("rows_read")), Long.parseLong(p.getProperty("rows_accepted")),
+                Long.parseLong(p.getProperty("rows_rejected")), Long.parseLong(p.getProperty("rows_skipped")),
+                rejects, skips, quarantine == null ? null : RejectReason.valueOf(quarantine), covered);
+        return new IngestedFile(p.getProperty("sha256"), p.getProperty("run_id"), outcome);
+    }
+}

@@ -1,0 +1,77 @@
+package org.forcereturns.ledger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.forcereturns.ingest.Fingerprint;
+import org.forcereturns.ingest.Inbox;
+import org.forcereturns.ingest.InboxFile;
+import org.forcereturns.storage.Storage;
+
+/**
+ * Decides what a run must ingest: inbox files the warehouse has not seen (by path and SHA-256), and any
+ * recorded delivery whose content has no committed outcome (after a rebuild reset, or a crash).
+ */
+public final class IntakePlanner {
+
+    private final Storage storage;
+    private final Ledger ledger;
+    private final DeliveryIngestion ingestion;
+
+    public IntakePlanner(Storage storage, Ledger ledger, DeliveryIngestion ingestion) {
+        this.storage = storage;
+        this.ledger = ledger;
+        this.ingestion = ingestion;
+    }
+
+    public List<PlannedDelivery> plan(Inbox inbox) throws IOException {
+        List<DeliveryRecord> known = ledger.deliveries();
+        Set<String> knownIds = new HashSet<>();
+        Map<String, String> firstBySha = new HashMap<>();
+        List<PlannedDelivery> plan = new ArrayList<>();
+        for (DeliveryRecord d : known) {
+            knownIds.add(d.id());
+            if (!d.isDuplicate()) {
+                firstBySha.putIfAbsent(d.sha256(), d.sourceFile());
+                if (ledger.ingested(d.sha256()).isEmpty()) {
+                    plan.add(new PlannedDelivery(d.sourceFile(), ingestion.rawArchive(d.sha256(), d.gzip()).toString(),
+                            d.gzip(), d.sha256(), d.bytes(), encodingName(d.encoding()), null, true));
+                }
+            }
+        }
+        if (inbox == null) {
+            return plan;
+        }
+        for (InboxFile file : inbox.returns()) {
+            Fingerprint fp;
+            try (InputStream in = storage.open(file.path())) {
+                fp = Fingerprint.of(in, file.gzip());
+            }
+            String id = DeliveryRecord.idOf(file.relativePath(), fp.sha256());
+            if (!knownIds.add(id)) {
+                continue;
+            }
+            String first = firstBySha.putIfAbsent(fp.sha256(), file.relativePath());
+            plan.add(new PlannedDelivery(file.relativePath(), file.path().toString(), file.gzip(), fp.sha256(),
+                    fp.bytes(), fp.encoding() == null ? null : fp.encoding().name(), first, false));
+        }
+        return plan;
+    }
+
+    private static String encodingName(String label) {
+        if (label == null) {
+            return null;
+        }
+        for (org.forcereturns.ingest.TextEncoding e : org.forcereturns.ingest.TextEncoding.values()) {
+            if (e.label().equals(label)) {
+                return e.name();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,138 @@
+package org.forcereturns.ledger;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+import org.forcereturns.storage.Storage;
+
+/**
+ * The warehouse's memory of what it has ingested, kept beside the tables under {@code _state/}:
+ * <pre>
+ *   _state/deliveries/&lt;id&gt;.properties   one per delivered (path, bytes)
+ *   _state/files/&lt;sha256&gt;/outcome.properties, rows.parquet, rejects.parquet
+ * </pre>
+ * Every write is idempotent and the properties file is written last, as the commit mark, so a file whose
+ * ingest was killed half way is simply ingested again.
+ */
+public final class Ledger {
+
+    private final Storage storage;
+    private final Path state;
+
+    public Ledger(Storage storage, Path warehouse) {
+        this.storage = storage;
+        this.state = new Path(warehouse, "_state");
+    }
+
+    public Path fileDir(String sha256) {
+        return new Path(new Path(state, "files"), sha256);
+    }
+
+    public Path rowsFile(String sha256) {
+        return new Path(fileDir(sha256), "rows.parquet");
+    }
+
+    public Path rejectsFile(String sha256) {
+        return new Path(fileDir(sha256), "rejects.parquet");
+    }
+
+    private Path outcomeFile(String sha256) {
+        return new Path(fileDir(sha256), "outcome.properties");
+    }
+
+    private Path deliveriesDir() {
+        return new Path(state, "deliveries");
+    }
+
+    public Optional<IngestedFile> ingested(String sha256) throws IOException {
+        Path file = outcomeFile(sha256);
+        if (!storage.exists(file)) {
+            return Optional.empty();
+        }
+        return Optional.of(IngestedFile.fromProperties(load(file)));
+    }
+
+    public void commitIngested(IngestedFile file) throws IOException {
+        store(outcomeFile(file.sha256()), file.toProperties());
+    }
+
+    public void recordDelivery(DeliveryRecord delivery) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("source_file", delivery.sourceFile());
+        p.setProperty("sha256", delivery.sha256());
+        p.setProperty("bytes", Long.toString(delivery.bytes()));
+        p.setProperty("gzip", Boolean.toString(delivery.gzip()));
+        p.setProperty("encoding", delivery.encoding() == null ? "" : delivery.encoding());
+        p.setProperty("run_id", delivery.runId());
+        p.setProperty("delivered_at", delivery.deliveredAt().toString());
+        if (delivery.duplicateOf() != null) {
+            p.setProperty("duplicate_of", delivery.duplicateOf());
+        }
+        store(new Path(deliveriesDir(), delivery.id() + ".properties"), p);
+    }
+
+    /** Every delivery the warehouse has recorded, in delivery order. */
+    public List<DeliveryRecord> deliveries() throws IOException {
+        List<DeliveryRecord> out = new ArrayList<>();
+        for (FileStatus status : storage.list(deliveriesDir())) {
+            if (!status.getPath().getName().endsWith(".properties")) {
+                continue;
+            }
+            Properties p = load(status.getPath());
+            String encoding = p.getProperty("encoding", "");
+            out.add(new DeliveryRecord(p.getProperty("source_file"), p.getProperty("sha256"),
+                    Long.parseLong(p.getProperty("bytes")), Boolean.parseBoolean(p.getProperty("gzip")),
+                    encoding.isEmpty() ? null : encoding, p.getProperty("run_id"),
+                    Instant.parse(p.getProperty("delivered_at")), p.getProperty("duplicate_of")));
+        }
+        out.sort(DeliveryRecord.DELIVERY_ORDER);
+        return out;
+    }
+
+    /** Outcomes of every ingested content, by SHA-256. */
+    public Map<String, IngestedFile> ingestedFiles(List<DeliveryRecord> deliveries) throws IOException {
+        Map<String, IngestedFile> out = new HashMap<>();
+        for (DeliveryRecord d : deliveries) {
+            if (!d.isDuplicate() && !out.containsKey(d.sha256())) {
+                IngestedFile file = ingested(d.sha256())
+                        .orElseThrow(() -> new IOException("the ledger records " + d.sourceFile()
+                                + " but has no outcome for its content " + d.sha256()));
+                out.put(d.sha256(), file);
+            }
+        }
+        return out;
+    }
+
+    /** Forgets all ingested content (for a rebuild); deliveries are kept, as is the raw archive. */
+    public void forgetIngestedFiles() throws IOException {
+        storage.delete(new Path(state, "files"));
+    }
+
+    private Properties load(Path file) throws IOException {
+        Properties p = new Properties();
+        p.load(new StringReader(storage.readString(file)));
+        return p;
+    }
+
+    private void store(Path file, Properties p) throws IOException {
+        StringWriter text = new StringWriter();
+        try {
+            p.store(text, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // Properties.store writes a timestamp comment first; drop it so identical content gives identical bytes.
+        String body = text.toString().replaceFirst("^#[^\n]*\n", "");
+        storage.writeString(file, body);
+    }
+}

@@ -1,0 +1,13 @@
+package org.forcereturns.ledger;
+
+/**
+ * One unit of ingest work: a new delivery from the inbox, a re-delivery of known bytes, or (for a rebuild or
+ * a repair) a known delivery re-read from the raw archive.
+ *
+ * @param source       the file to read: in the inbox, or in the raw archive when {@code fromArchive}
+ * @param encoding     a {@code TextEncoding} name, or null when the bytes cannot be read
+ * @param duplicateOf  the first delivery of the same bytes, for a re-delivery
+ */
+public record PlannedDelivery(String sourceFile, String source, boolean gzip, String sha256, long bytes,
+                              String encoding, String duplicateOf, boolean fromArchive) {
+}

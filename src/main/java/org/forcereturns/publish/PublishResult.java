@@ -1,0 +1,13 @@
+package org.forcereturns.publish;
+
+import java.util.Map;
+
+/**
+ * What a publish did.
+ *
+ * @param published false when nothing had changed since the last publish, so nothing was rewritten
+ * @param tableRows rows written per table
+ */
+public record PublishResult(boolean published, Map<String, Long> tableRows, long quarantinedFiles,
+                            long unmappedValues) {
+}

@@ -1,0 +1,33 @@
+package org.forcereturns.publish;
+
+import java.io.IOException;
+import org.apache.hadoop.fs.Path;
+import org.forcereturns.storage.Storage;
+
+/**
+ * Replaces a table folder by a fully written staged one. Readers see the old table or the new one; a crash
+ * between the two renames leaves the old table under {@code _trash/} and the next publish puts a complete
+ * one in place. On object stores, where rename is a copy, see docs/decisions.md.
+ */
+final class TableSwap {
+
+    private final Storage storage;
+    private final Path warehouse;
+
+    TableSwap(Storage storage, Path warehouse) {
+        this.storage = storage;
+        this.warehouse = warehouse;
+    }
+
+    void swap(String table, Path staged, String runId) throws IOException {
+        storage.writeString(new Path(staged, "_SUCCESS"), runId + "\n");
+        Path live = new Path(warehouse, table);
+        Path trash = new Path(new Path(new Path(warehouse, "_trash"), runId), table);
+        storage.delete(trash);
+        if (storage.exists(live)) {
+            storage.rename(live, trash);
+        }
+        storage.rename(staged, live);
+        storage.delete(trash);
+    }
+}

@@ -1,0 +1,254 @@
+package org.forcereturns.publish;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.forcereturns.aggregate.Corrections;
+import org.forcereturns.aggregate.Summaries;
+import org.forcereturns.aggregate.UnmappedPlatforms;
+import org.forcereturns.domain.CleanOffence;
+import org.forcereturns.domain.Platform;
+import org.forcereturns.ingest.FileOutcome;
+import org.forcereturns.ingest.FileStatus;
+import org.forcereturns.ledger.DeliveryRecord;
+import org.forcereturns.ledger.IngestedFile;
+import org.forcereturns.ledger.Ledger;
+import org.forcereturns.ledger.OffenceSegment;
+import org.forcereturns.storage.Hashing;
+import org.forcereturns.storage.ParquetTableWriter;
+import org.forcereturns.storage.Storage;
+import org.forcereturns.storage.TableSchema;
+
+/**
+ * Publishes the tables of contract section 7 from the ledger: every loaded delivery's rows, corrected by
+ * later deliveries, are streamed once into {@code clean_offences} and the summaries; every table is staged
+ * and then swapped in whole. Derived from the ledger alone, so publishing again gives the same tables.
+ */
+public final class WarehousePublisher {
+
+    private final Storage storage;
+    private final Path warehouse;
+    private final Ledger ledger;
+    private final Function<String, Optional<Platform>> suggester;
+
+    public WarehousePublisher(Storage storage, Path warehouse, Function<String, Optional<Platform>> suggester) {
+        this.storage = storage;
+        this.warehouse = warehouse;
+        this.ledger = new Ledger(storage, warehouse);
+        this.suggester = suggester;
+    }
+
+    public PublishResult publish(String runId, Map<String, String> metadata) throws IOException {
+        List<DeliveryRecord> deliveries = ledger.deliveries();
+        Map<String, IngestedFile> files = ledger.ingestedFiles(deliveries);
+        String fingerprint = fingerprint(deliveries, files);
+        long quarantined = files.values().stream().filter(f -> f.outcome().status() == FileStatus.QUARANTINED).count();
+        if (fingerprint.equals(lastPublishedFingerprint()) && allTablesPresent()) {
+            return new PublishResult(false, Map.of(), quarantined, 0);
+        }
+
+        Path staging = new Path(new Path(warehouse, "_staging"), runId);
+        storage.delete(staging);
+        Map<String, String> meta = new LinkedHashMap<>(metadata);
+        meta.put("force_returns.run_id", runId);
+        meta.put("force_returns.schema_version", Tables.SCHEMA_VERSION);
+
+        List<DeliveryRecord> firsts = deliveries.stream().filter(d -> !d.isDuplicate()).toList();
+        Corrections corrections = new Corrections();
+        for (int i = 0; i < firsts.size(); i++) {
+            FileOutcome outcome = files.get(firsts.get(i).sha256()).outcome();
+            if (outcome.status() == FileStatus.LOADED) {
+                corrections.register(i, outcome.coveredMonths());
+            }
+        }
+
+        Map<String, Long> rows = new LinkedHashMap<>();
+        Summaries summaries = new Summaries();
+        UnmappedPlatforms unmapped = new UnmappedPlatforms();
+        rows.put(Tables.CLEAN_OFFENCES.name(),
+                writeCleanOffences(staging, meta, firsts, files, corrections, summaries, unmapped));
+        rows.put(Tables.QUARANTINE.name(), writeQuarantine(staging, meta, firsts, files));
+        SummaryTables summaryTables = new SummaryTables(summaries);
+        for (TableSchema table : SummaryTables.TABLES) {
+            rows.put(table.name(), write(staging, table, meta, summaryTables.records(table)));
+        }
+        rows.put(Tables.UNMAPPED_PLATFORMS.name(),
+                write(staging, Tables.UNMAPPED_PLATFORMS, meta, unmappedRecords(unmapped)));
+        rows.put(Tables.FILE_INVENTORY.name(),
+                write(staging, Tables.FILE_INVENTORY, meta, inventoryRecords(deliveries, files)));
+
+        TableSwap swap = new TableSwap(storage, warehouse);
+        for (TableSchema table : Tables.PUBLISHED) {
+            swap.swap(table.name(), new Path(staging, table.name()), runId);
+        }
+        storage.delete(staging);
+        storage.delete(new Path(new Path(warehouse, "_trash"), runId));
+        storage.writeString(publishedMark(), "ledger_fingerprint=" + fingerprint + "\nrun_id=" + runId + "\n");
+        return new PublishResult(true, rows, quarantined, unmapped.entries().size());
+    }
+
+    private long writeCleanOffences(Path staging, Map<String, String> meta, List<DeliveryRecord> firsts,
+                                    Map<String, IngestedFile> files, Corrections corrections, Summaries summaries,
+                                    UnmappedPlatforms unmapped) throws IOException {
+        Map<Integer, ParquetTableWriter> byYear = new TreeMap<>();
+        Path table = new Path(staging, Tables.CLEAN_OFFENCES.name());
+        long written = 0;
+        try {
+            for (int i = 0; i < firsts.size(); i++) {
+                DeliveryRecord delivery = firsts.get(i);
+                if (files.get(delivery.sha256()).outcome().status() != FileStatus.LOADED) {
+                    continue;
+                }
+                try (OffenceSegment.Reader reader = OffenceSegment.reader(ledger.rowsFile(delivery.sha256()),
+                        storage.configuration())) {
+                    for (CleanOffence row = reader.next(); row != null; row = reader.next()) {
+                        if (!corrections.keeps(i, row)) {
+                            continue;
+                        }
+                        int year = row.period().year().startYear();
+                        ParquetTableWriter writer = byYear.get(year);
+                        if (writer == null) {
+                            Path file = new Path(new Path(table, "financial_year_start=" + year), "part-00000.parquet");
+                            writer = new ParquetTableWriter(Tables.CLEAN_OFFENCES, file, storage.configuration(), meta);
+                            byYear.put(year, writer);
+                        }
+                        writer.write(CleanOffenceRecords.of(row, delivery));
+                        summaries.add(row);
+                        unmapped.add(row, delivery.sourceFile());
+                        written++;
+                    }
+                }
+            }
+        } finally {
+            for (ParquetTableWriter w : byYear.values()) {
+                w.close();
+            }
+        }
+        storage.mkdirs(table);
+        return written;
+    }
+
+    private long writeQuarantine(Path staging, Map<String, String> meta, List<DeliveryRecord> firsts,
+                                 Map<String, IngestedFile> files) throws IOException {
+        Path file = new Path(new Path(staging, Tables.QUARANTINE.name()), "part-00000.parquet");
+        try (ParquetTableWriter writer = new ParquetTableWriter(Tables.QUARANTINE, file, storage.configuration(), meta)) {
+            for (DeliveryRecord delivery : firsts) {
+                Path rejects = ledger.rejectsFile(delivery.sha256());
+                if (files.get(delivery.sha256()).outcome().rowsRejected() == 0
+                        && files.get(delivery.sha256()).outcome().quarantine() == null) {
+                    continue;
+                }
+                try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(
+                                HadoopInputFile.fromPath(rejects, storage.configuration()))
+                        .withDataModel(GenericData.get()).withConf(storage.configuration()).build()) {
+                    for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
+                        writer.write(r);
+                    }
+                }
+            }
+            return writer.rows();
+        }
+    }
+
+    private long write(Path staging, TableSchema table, Map<String, String> meta, List<GenericRecord> records)
+            throws IOException {
+        Path file = new Path(new Path(staging, table.name()), "part-00000.parquet");
+        try (ParquetTableWriter writer = new ParquetTableWriter(table, file, storage.configuration(), meta)) {
+            for (GenericRecord r : records) {
+                writer.write(r);
+            }
+            return writer.rows();
+        }
+    }
+
+    private List<GenericRecord> unmappedRecords(UnmappedPlatforms unmapped) {
+        List<GenericRecord> out = new ArrayList<>();
+        for (UnmappedPlatforms.Entry e : unmapped.entries()) {
+            GenericData.Record r = Tables.UNMAPPED_PLATFORMS.newRecord();
+            r.put("raw_value", e.rawValue());
+            r.put("occurrences", e.occurrences());
+            r.put("offences", e.offences());
+            r.put("first_source_file", e.firstSourceFile());
+            r.put("suggested_platform", suggester.apply(e.rawValue()).map(Platform::name).orElse(null));
+            out.add(r);
+        }
+        return out;
+    }
+
+    private List<GenericRecord> inventoryRecords(List<DeliveryRecord> deliveries, Map<String, IngestedFile> files) {
+        List<GenericRecord> out = new ArrayList<>();
+        for (DeliveryRecord d : deliveries) {
+            GenericData.Record r = Tables.FILE_INVENTORY.newRecord();
+            r.put("source_file", d.sourceFile());
+            r.put("sha256", d.sha256());
+            r.put("bytes", d.bytes());
+            r.put("encoding", d.encoding());
+            r.put("run_id", d.runId());
+            if (d.isDuplicate()) {
+                r.put("rows_read", 0L);
+                r.put("rows_accepted", 0L);
+                r.put("rows_rejected", 0L);
+                r.put("rows_skipped", 0L);
+                r.put("status", FileStatus.DUPLICATE.name());
+                r.put("duplicate_of", d.duplicateOf());
+            } else {
+                FileOutcome o = files.get(d.sha256()).outcome();
+                r.put("layout", o.layout() == null ? null : o.layout().name());
+                r.put("rows_read", o.rowsRead());
+                r.put("rows_accepted", o.rowsAccepted());
+                r.put("rows_rejected", o.rowsRejected());
+                r.put("rows_skipped", o.rowsSkipped());
+                r.put("status", o.status().name());
+                r.put("quarantine_reason", o.quarantine() == null ? null : o.quarantine().name());
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    /** Changes whenever a delivery is added or any content is re-ingested (as by a rebuild). */
+    private static String fingerprint(List<DeliveryRecord> deliveries, Map<String, IngestedFile> files) {
+        StringBuilder sb = new StringBuilder(Tables.SCHEMA_VERSION);
+        for (DeliveryRecord d : deliveries) {
+            sb.append('\n').append(d.id());
+            IngestedFile f = files.get(d.sha256());
+            if (!d.isDuplicate() && f != null) {
+                sb.append(':').append(f.runId());
+            }
+        }
+        return Hashing.sha256Hex(sb.toString());
+    }
+
+    private Path publishedMark() {
+        return new Path(new Path(warehouse, "_state"), "published.properties");
+    }
+
+    private String lastPublishedFingerprint() throws IOException {
+        Path mark = publishedMark();
+        if (!storage.exists(mark)) {
+            return "";
+        }
+        for (String line : storage.readString(mark).split("\n")) {
+            if (line.startsWith("ledger_fingerprint=")) {
+                return line.substring("ledger_fingerprint=".length());
+            }
+        }
+        return "";
+    }
+
+    private boolean allTablesPresent() {
+        return Tables.PUBLISHED.stream()
+                .allMatch(t -> storage.exists(new Path(new Path(warehouse, t.name()), "_SUCCESS")));
+    }
+}

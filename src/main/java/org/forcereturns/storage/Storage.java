@@ -1,0 +1,149 @@
+package org.forcereturns.storage;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+
+/**
+ * The one door to files: inbox, raw archive, state and tables, on any Hadoop FileSystem URI.
+ * A plain local path means {@code file:}.
+ */
+public final class Storage {
+
+    private final Configuration conf;
+
+    public Storage(Map<String, String> hadoopSettings) {
+        this.conf = new Configuration();
+        // The raw local file system writes no .crc side files into local warehouses.
+        conf.set("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
+        conf.setBoolean("fs.file.impl.disable.cache", true);
+        hadoopSettings.forEach(conf::set);
+    }
+
+    public static Storage local() {
+        return new Storage(Map.of());
+    }
+
+    public Configuration configuration() {
+        return conf;
+    }
+
+    /** Turns a URI or a plain local path into a fully qualified Hadoop path. */
+    public Path resolve(String location) {
+        if (location == null || location.isBlank()) {
+            throw new IllegalArgumentException("an empty location was given");
+        }
+        URI uri = URI.create(location.replace('\\', '/').replace(" ", "%20"));
+        if (uri.getScheme() == null || uri.getScheme().length() == 1) {
+            return new Path(java.nio.file.Path.of(location).toAbsolutePath().normalize().toUri());
+        }
+        Path path = new Path(uri);
+        return fs(path).makeQualified(path);
+    }
+
+    public FileSystem fs(Path path) {
+        try {
+            return path.getFileSystem(conf);
+        } catch (IOException e) {
+            throw new StorageException("cannot reach the file system of " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every regular file below {@code root}, sorted by path. */
+    public List<FileStatus> listFilesRecursively(Path root) throws IOException {
+        FileSystem fs = fs(root);
+        List<FileStatus> files = new ArrayList<>();
+        if (!fs.exists(root)) {
+            throw new FileNotFoundException(root.toString());
+        }
+        RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
+        while (it.hasNext()) {
+            files.add(it.next());
+        }
+        files.sort(Comparator.comparing(s -> s.getPath().toString()));
+        return files;
+    }
+
+    public List<FileStatus> list(Path dir) throws IOException {
+        FileSystem fs = fs(dir);
+        if (!fs.exists(dir)) {
+            return List.of();
+        }
+        List<FileStatus> out = new ArrayList<>(List.of(fs.listStatus(dir)));
+        out.sort(Comparator.comparing(s -> s.getPath().getName()));
+        return out;
+    }
+
+    public boolean exists(Path path) {
+        try {
+            return fs(path).exists(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public InputStream open(Path path) throws IOException {
+        return fs(path).open(path);
+    }
+
+    public OutputStream create(Path path) throws IOException {
+        return fs(path).create(path, true);
+    }
+
+    public void mkdirs(Path dir) throws IOException {
+        fs(dir).mkdirs(dir);
+    }
+
+    public void delete(Path path) throws IOException {
+        FileSystem fs = fs(path);
+        if (fs.exists(path)) {
+            fs.delete(path, true);
+        }
+    }
+
+    /** Renames, failing loudly: Hadoop reports many failures as {@code false}, not as an exception. */
+    public void rename(Path from, Path to) throws IOException {
+        FileSystem fs = fs(from);
+        fs.mkdirs(to.getParent());
+        if (!fs.rename(from, to)) {
+            throw new IOException("could not rename " + from + " to " + to);
+        }
+    }
+
+    /** Writes a small file so that readers see either the old content or the new, never half. */
+    public void writeAtomically(Path path, byte[] content) throws IOException {
+        Path tmp = new Path(path.getParent(), "." + path.getName() + ".tmp-" + System.nanoTime());
+        try (OutputStream out = fs(tmp).create(tmp, true)) {
+            out.write(content);
+        }
+        FileSystem fs = fs(path);
+        if (fs.exists(path)) {
+            fs.delete(path, false);
+        }
+        rename(tmp, path);
+    }
+
+    public void writeString(Path path, String content) throws IOException {
+        writeAtomically(path, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public String readString(Path path) throws IOException {
+        try (InputStream in = open(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

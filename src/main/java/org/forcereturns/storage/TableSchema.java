@@ -1,0 +1,80 @@
+package org.forcereturns.storage;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+
+/** A published (or internal) table: its name and column types, built once and shared. */
+public final class TableSchema {
+
+    private final String name;
+    private final Schema schema;
+
+    private TableSchema(String name, Schema schema) {
+        this.name = name;
+        this.schema = schema;
+    }
+
+    public static Builder table(String name) {
+        return new Builder(name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Schema avro() {
+        return schema;
+    }
+
+    public GenericData.Record newRecord() {
+        return new GenericData.Record(schema);
+    }
+
+    /** Column types map to Parquet: string = BINARY (STRING), date = INT32 (DATE), long = INT64, int = INT32. */
+    public static final class Builder {
+        private final String name;
+        private final List<Schema.Field> fields = new ArrayList<>();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder string(String column, boolean nullable) {
+            return add(column, Schema.create(Schema.Type.STRING), nullable);
+        }
+
+        public Builder int64(String column, boolean nullable) {
+            return add(column, Schema.create(Schema.Type.LONG), nullable);
+        }
+
+        public Builder int32(String column, boolean nullable) {
+            return add(column, Schema.create(Schema.Type.INT), nullable);
+        }
+
+        public Builder float64(String column, boolean nullable) {
+            return add(column, Schema.create(Schema.Type.DOUBLE), nullable);
+        }
+
+        public Builder bool(String column, boolean nullable) {
+            return add(column, Schema.create(Schema.Type.BOOLEAN), nullable);
+        }
+
+        public Builder date(String column, boolean nullable) {
+            return add(column, LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT)), nullable);
+        }
+
+        private Builder add(String column, Schema type, boolean nullable) {
+            Schema fieldType = nullable ? Schema.createUnion(Schema.create(Schema.Type.NULL), type) : type;
+            fields.add(new Schema.Field(column, fieldType, null, nullable ? Schema.Field.NULL_DEFAULT_VALUE : null));
+            return this;
+        }
+
+        public TableSchema build() {
+            Schema record = Schema.createRecord(name, null, "org.forcereturns.tables", false, fields);
+            return new TableSchema(name, record);
+        }
+    }
+}
