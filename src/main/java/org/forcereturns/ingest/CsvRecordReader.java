@@ -1,0 +1,523 @@
+package org.forcereturns.ingest;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A strict, recovering RFC 4180 reader that keeps each record's physical line number and raw text.
+ *
+ * <ul>
+ *   <li>The header is the first non-blank physical line (a line of only spaces, tabs, quotes and
+ *       candidate delimiters is blank); the delimiter is detected from it by {@link DelimiterDetector}.</li>
+ *   <li>Quoted fields may contain delimiters, doubled quotes and line breaks. Line ends are CRLF, LF or
+ *       a lone CR, inside quoted fields too (a quoted CRLF is one line break). A quote inside an unquoted
+ *       field is literal. Spaces (and tabs, unless tab is the delimiter) before an opening quote or
+ *       after a closing quote are allowed; any other text after a closing quote makes the record
+ *       malformed ("text after closing quote"), the text being kept in the field.</li>
+ *   <li>Values are trimmed of leading and trailing spaces (and tabs, unless tab is the delimiter),
+ *       quoted values included.</li>
+ *   <li>Blank lines and records whose fields are all empty ({@code ,,,,}) are skipped; line numbers
+ *       stay physical.</li>
+ *   <li>A record whose field count differs from the header's is returned with a reason
+ *       ("expected 9 fields, found 8").</li>
+ *   <li>A quoted field still open at end of input, or once its record spans more than
+ *       {@code maxRecordLines} physical lines or {@code maxRecordChars} characters, yields ONE
+ *       malformed record for the starting line ("unterminated quoted field", raw = that physical line,
+ *       fields = that line read leniently) and reading resumes at the next physical line. An unquoted
+ *       record longer than {@code maxRecordChars} yields a malformed record and the rest of that
+ *       physical line is skipped.</li>
+ * </ul>
+ *
+ * Not thread-safe. {@link #close()} closes the underlying reader.
+ */
+public final class CsvRecordReader implements Closeable {
+
+    public static final int DEFAULT_MAX_RECORD_LINES = 200;
+    public static final int DEFAULT_MAX_RECORD_CHARS = 1 << 20;
+    private static final int BUFFER_SIZE = 1 << 16;
+
+    private static final int START_FIELD = 0;
+    private static final int UNQUOTED = 1;
+    private static final int QUOTED = 2;
+    private static final int QUOTE_IN_QUOTED = 3;
+    private static final int AFTER_CLOSING_QUOTE = 4;
+
+    private final Reader in;
+    private final int maxRecordLines;
+    private final int maxRecordChars;
+    private char[] buf = new char[BUFFER_SIZE];
+    private int pos;
+    private int limit;
+    private boolean eof;
+
+    /** Physical line number of the next character to read. */
+    private long line = 1;
+    /** Whether input ended with a line not closed by a terminator (it still counts as a line). */
+    private boolean endedMidLine;
+
+    private final StringBuilder raw = new StringBuilder(256);
+    private final StringBuilder field = new StringBuilder(64);
+    private final ArrayList<String> fields = new ArrayList<>();
+    private int spanStart;
+
+    private char delimiter = ',';
+    private boolean trimTabs = true;
+    private int expectedFields = -1;
+    private final CsvRecord header;
+
+    public CsvRecordReader(Reader in) throws IOException {
+        this(in, DEFAULT_MAX_RECORD_LINES, DEFAULT_MAX_RECORD_CHARS);
+    }
+
+    /**
+     * @param maxRecordLines how many physical lines one record may span before an open quote is taken
+     *                       as unterminated (at least 1)
+     * @param maxRecordChars how many characters one record may hold (at least 1)
+     */
+    public CsvRecordReader(Reader in, int maxRecordLines, int maxRecordChars) throws IOException {
+        this.in = Objects.requireNonNull(in, "in");
+        if (maxRecordLines < 1 || maxRecordChars < 1) {
+            throw new IllegalArgumentException("limits must be positive");
+        }
+        this.maxRecordLines = maxRecordLines;
+        this.maxRecordChars = maxRecordChars;
+        this.header = readHeader();
+    }
+
+    /** The header record, or null if the input has no non-blank line. */
+    public CsvRecord header() {
+        return header;
+    }
+
+    /** The delimiter detected from the header line (comma if there is no header). */
+    public char delimiter() {
+        return delimiter;
+    }
+
+    /**
+     * Physical lines consumed so far, blank and skipped ones included. After {@link #next()} has
+     * returned null this is the file's line count (a final line without terminator counts).
+     */
+    public long linesRead() {
+        return line - 1 + (endedMidLine ? 1 : 0);
+    }
+
+    /** The next data record, or null at end of input. Never returns blank or all-empty records. */
+    public CsvRecord next() throws IOException {
+        if (header == null) {
+            return null;
+        }
+        while (true) {
+            CsvRecord r = parseRecord();
+            if (r == null || r.malformedReason() != null || !allEmpty(r.fields())) {
+                return r;
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    // ------------------------------------------------------------------ header
+
+    private CsvRecord readHeader() throws IOException {
+        StringBuilder lineText = new StringBuilder();
+        while (true) {
+            lineText.setLength(0);
+            long lineNo = line;
+            String terminator = readPhysicalLine(lineText);
+            if (terminator == null) {
+                return null; // end of input, no non-blank line
+            }
+            if (!isBlankHeaderCandidate(lineText)) {
+                delimiter = DelimiterDetector.detect(lineText.toString());
+                trimTabs = delimiter != '\t';
+                lineText.append(terminator);
+                pushBack(lineText);
+                line = lineNo;
+                endedMidLine = false;
+                CsvRecord h = parseRecord();
+                expectedFields = h.fields().size();
+                return h;
+            }
+        }
+    }
+
+    private static boolean isBlankHeaderCandidate(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != ' ' && c != '\t' && c != '"' && c != ',' && c != ';' && c != '|') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Reads one physical line (at most maxRecordChars characters of it) into {@code out}. Returns its
+     * terminator ("\r\n", "\n", "\r", or "" at end of input), or null if no character was left.
+     */
+    private String readPhysicalLine(StringBuilder out) throws IOException {
+        boolean any = false;
+        while (true) {
+            if (pos >= limit && !fill()) {
+                if (any) {
+                    endedMidLine = true;
+                    return "";
+                }
+                return null;
+            }
+            any = true;
+            char c = buf[pos++];
+            if (c == '\n') {
+                line++;
+                return "\n";
+            }
+            if (c == '\r') {
+                line++;
+                if ((pos < limit || fill()) && buf[pos] == '\n') {
+                    pos++;
+                    return "\r\n";
+                }
+                return "\r";
+            }
+            out.append(c);
+            if (out.length() >= maxRecordChars) {
+                return "";
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ records
+
+    private CsvRecord parseRecord() throws IOException {
+        if (pos >= limit && !fill()) {
+            return null;
+        }
+        final long startLine = line;
+        final char delim = delimiter;
+        final boolean trimTab = trimTabs;
+        raw.setLength(0);
+        field.setLength(0);
+        fields.clear();
+        spanStart = pos;
+        int linesSpanned = 1;
+        int state = START_FIELD;
+        String error = null;
+
+        while (true) {
+            if (pos >= limit) {
+                raw.append(buf, spanStart, pos - spanStart);
+                if (raw.length() > maxRecordChars) {
+                    if (state == QUOTED) {
+                        return recover(startLine, CsvRecord.UNTERMINATED_QUOTE);
+                    }
+                    return recover(startLine, "record longer than " + maxRecordChars + " characters");
+                }
+                if (!fill()) {
+                    spanStart = pos;
+                    if (state == QUOTED) {
+                        return recover(startLine, CsvRecord.UNTERMINATED_QUOTE);
+                    }
+                    endedMidLine = true;
+                    endField();
+                    return finish(startLine, error);
+                }
+                spanStart = pos;
+            }
+            char c = buf[pos++];
+            switch (state) {
+                case START_FIELD -> {
+                    if (c == delim) {
+                        endField();
+                    } else if (c == '"') {
+                        field.setLength(0);
+                        state = QUOTED;
+                    } else if (c == '\n' || c == '\r') {
+                        endField();
+                        return endRecord(startLine, c, error);
+                    } else if (c != ' ' && !(c == '\t' && trimTab)) {
+                        field.append(c);
+                        state = UNQUOTED;
+                    }
+                }
+                case UNQUOTED -> {
+                    if (c == delim) {
+                        endField();
+                        state = START_FIELD;
+                    } else if (c == '\n' || c == '\r') {
+                        endField();
+                        return endRecord(startLine, c, error);
+                    } else {
+                        field.append(c);
+                    }
+                }
+                case QUOTED -> {
+                    if (c == '"') {
+                        state = QUOTE_IN_QUOTED;
+                    } else {
+                        field.append(c);
+                        if (c == '\n' || c == '\r') {
+                            line++;
+                            if (c == '\r') {
+                                if (pos >= limit) {
+                                    raw.append(buf, spanStart, pos - spanStart);
+                                    fill();
+                                    spanStart = pos;
+                                }
+                                if (pos < limit && buf[pos] == '\n') {
+                                    field.append('\n');
+                                    pos++;
+                                }
+                            }
+                            if (++linesSpanned > maxRecordLines) {
+                                raw.append(buf, spanStart, pos - spanStart);
+                                spanStart = pos;
+                                return recover(startLine, CsvRecord.UNTERMINATED_QUOTE);
+                            }
+                        }
+                    }
+                }
+                case QUOTE_IN_QUOTED -> {
+                    if (c == '"') {
+                        field.append('"');
+                        state = QUOTED;
+                    } else if (c == delim) {
+                        endField();
+                        state = START_FIELD;
+                    } else if (c == '\n' || c == '\r') {
+                        endField();
+                        return endRecord(startLine, c, error);
+                    } else if (c == ' ' || (c == '\t' && trimTab)) {
+                        state = AFTER_CLOSING_QUOTE;
+                    } else {
+                        error = CsvRecord.TEXT_AFTER_QUOTE;
+                        field.append(c);
+                        state = UNQUOTED;
+                    }
+                }
+                case AFTER_CLOSING_QUOTE -> {
+                    if (c == delim) {
+                        endField();
+                        state = START_FIELD;
+                    } else if (c == '\n' || c == '\r') {
+                        endField();
+                        return endRecord(startLine, c, error);
+                    } else if (c != ' ' && !(c == '\t' && trimTab)) {
+                        error = CsvRecord.TEXT_AFTER_QUOTE;
+                        field.append(' ').append(c);
+                        state = UNQUOTED;
+                    }
+                }
+                default -> throw new IllegalStateException("state " + state);
+            }
+        }
+    }
+
+    private void endField() {
+        if (field.length() == 0) {
+            fields.add("");
+        } else {
+            fields.add(trimmed(field, trimTabs));
+        }
+        field.setLength(0);
+    }
+
+    /** {@code c} (a CR or LF) was just consumed as the record's terminator. */
+    private CsvRecord endRecord(long startLine, char c, String error) throws IOException {
+        raw.append(buf, spanStart, pos - 1 - spanStart);
+        line++;
+        if (c == '\r' && (pos < limit || fill()) && buf[pos] == '\n') {
+            pos++;
+        }
+        return finish(startLine, error);
+    }
+
+    private CsvRecord finish(long startLine, String error) {
+        String reason = error;
+        if (reason == null && expectedFields >= 0 && fields.size() != expectedFields && !allEmpty(fields)) {
+            reason = CsvRecord.fieldCountReason(expectedFields, fields.size());
+        }
+        return new CsvRecord(startLine, fields, raw.toString(), reason);
+    }
+
+    /**
+     * Error recovery: everything consumed for this record is in {@code raw}. Returns a malformed
+     * record for the starting physical line and leaves the input positioned at the next one.
+     */
+    private CsvRecord recover(long startLine, String reason) throws IOException {
+        int brk = -1;
+        for (int i = 0, n = raw.length(); i < n; i++) {
+            char c = raw.charAt(i);
+            if (c == '\n' || c == '\r') {
+                brk = i;
+                break;
+            }
+        }
+        String firstLine;
+        if (brk >= 0) {
+            int after = brk + 1;
+            if (raw.charAt(brk) == '\r' && after < raw.length() && raw.charAt(after) == '\n') {
+                after++;
+            }
+            firstLine = raw.substring(0, brk);
+            pushBack(raw.subSequence(after, raw.length()));
+            line = startLine + 1;
+            endedMidLine = false;
+        } else {
+            firstLine = raw.toString();
+            skipRestOfLine();
+        }
+        if (firstLine.length() > maxRecordChars) {
+            firstLine = firstLine.substring(0, maxRecordChars);
+        }
+        return new CsvRecord(startLine, splitLeniently(firstLine, delimiter), firstLine, reason);
+    }
+
+    private void skipRestOfLine() throws IOException {
+        while (true) {
+            if (pos >= limit && !fill()) {
+                endedMidLine = true;
+                return;
+            }
+            char c = buf[pos++];
+            if (c == '\n' || c == '\r') {
+                line++;
+                if (c == '\r' && (pos < limit || fill()) && buf[pos] == '\n') {
+                    pos++;
+                }
+                return;
+            }
+        }
+    }
+
+    /**
+     * Splits one physical line the way the reader would, except that an unterminated quoted field runs
+     * to the end of the line. Used for the fields of a malformed record.
+     */
+    static List<String> splitLeniently(String text, char delim) {
+        boolean trimTab = delim != '\t';
+        List<String> out = new ArrayList<>();
+        StringBuilder f = new StringBuilder();
+        int state = START_FIELD;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            switch (state) {
+                case START_FIELD -> {
+                    if (c == delim) {
+                        out.add("");
+                    } else if (c == '"') {
+                        state = QUOTED;
+                    } else if (c != ' ' && !(c == '\t' && trimTab)) {
+                        f.append(c);
+                        state = UNQUOTED;
+                    }
+                }
+                case QUOTED -> {
+                    if (c == '"') {
+                        state = QUOTE_IN_QUOTED;
+                    } else {
+                        f.append(c);
+                    }
+                }
+                case QUOTE_IN_QUOTED -> {
+                    if (c == '"') {
+                        f.append('"');
+                        state = QUOTED;
+                    } else if (c == delim) {
+                        out.add(trimmed(f, trimTab));
+                        f.setLength(0);
+                        state = START_FIELD;
+                    } else {
+                        f.append(c);
+                        state = UNQUOTED;
+                    }
+                }
+                default -> { // UNQUOTED
+                    if (c == delim) {
+                        out.add(trimmed(f, trimTab));
+                        f.setLength(0);
+                        state = START_FIELD;
+                    } else {
+                        f.append(c);
+                    }
+                }
+            }
+        }
+        out.add(trimmed(f, trimTab));
+        return out;
+    }
+
+    static String trimmed(CharSequence s, boolean trimTabs) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && isTrim(s.charAt(from), trimTabs)) {
+            from++;
+        }
+        while (to > from && isTrim(s.charAt(to - 1), trimTabs)) {
+            to--;
+        }
+        return s.subSequence(from, to).toString();
+    }
+
+    private static boolean isTrim(char c, boolean trimTabs) {
+        return c == ' ' || (c == '\t' && trimTabs);
+    }
+
+    private static boolean allEmpty(List<String> values) {
+        for (int i = 0, n = values.size(); i < n; i++) {
+            if (!values.get(i).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------ buffer
+
+    /** Reads more input into the buffer; false at end of input. Only call when pos >= limit. */
+    private boolean fill() throws IOException {
+        if (eof) {
+            return false;
+        }
+        if (buf.length > BUFFER_SIZE) {
+            buf = new char[BUFFER_SIZE]; // drop an oversized push-back buffer
+        }
+        int n;
+        do {
+            n = in.read(buf, 0, buf.length);
+        } while (n == 0);
+        if (n < 0) {
+            eof = true;
+            pos = 0;
+            limit = 0;
+            return false;
+        }
+        pos = 0;
+        limit = n;
+        return true;
+    }
+
+    /** Puts {@code text} back in front of the unread input. */
+    private void pushBack(CharSequence text) {
+        int len = text.length();
+        if (len == 0) {
+            return;
+        }
+        int remaining = limit - pos;
+        char[] next = new char[Math.max(BUFFER_SIZE, len + remaining)];
+        for (int i = 0; i < len; i++) {
+            next[i] = text.charAt(i);
+        }
+        System.arraycopy(buf, pos, next, len, remaining);
+        buf = next;
+        pos = 0;
+        limit = len + remaining;
+    }
+}
