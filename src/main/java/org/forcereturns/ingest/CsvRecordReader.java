@@ -231,6 +231,32 @@ public final class CsvRecordReader implements Closeable {
                 }
                 spanStart = pos;
             }
+            if (state == UNQUOTED || state == QUOTED) {
+                // fast path: copy a run of ordinary characters in one go
+                int j = pos;
+                if (state == UNQUOTED) {
+                    while (j < limit) {
+                        char d = buf[j];
+                        if (d == delim || d == '\n' || d == '\r') {
+                            break;
+                        }
+                        j++;
+                    }
+                } else {
+                    while (j < limit) {
+                        char d = buf[j];
+                        if (d == '"' || d == '\n' || d == '\r') {
+                            break;
+                        }
+                        j++;
+                    }
+                }
+                if (j > pos) {
+                    field.append(buf, pos, j - pos);
+                    pos = j;
+                    continue;
+                }
+            }
             char c = buf[pos++];
             switch (state) {
                 case START_FIELD -> {
