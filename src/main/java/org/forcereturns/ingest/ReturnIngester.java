@@ -66,18 +66,16 @@ public final class ReturnIngester {
                         RejectReason.DUPLICATE_IN_FILE, header.headerName(Field.CRIME_REFERENCE),
                         a.offence().crimeReference(), record.raw()));
             }
-            switch (outcome) {
-                case RowOutcome.Accepted a -> {
-                    accepted++;
-                    sink.accepted(a.offence());
-                    covered.computeIfAbsent(a.offence().force().code(), k -> new TreeSet<>())
-                            .addAll(a.offence().period().months());
-                }
-                case RowOutcome.Rejected r -> {
-                    rejects.merge(r.reject().reason(), 1L, Long::sum);
-                    sink.rejected(r.reject());
-                }
-                case RowOutcome.Skipped s -> skips.merge(s.reason(), 1L, Long::sum);
+            if (outcome instanceof RowOutcome.Accepted a) {
+                accepted++;
+                sink.accepted(a.offence());
+                covered.computeIfAbsent(a.offence().force().code(), k -> new TreeSet<>())
+                        .addAll(a.offence().period().months());
+            } else if (outcome instanceof RowOutcome.Rejected r) {
+                rejects.merge(r.reject().reason(), 1L, Long::sum);
+                sink.rejected(r.reject());
+            } else if (outcome instanceof RowOutcome.Skipped s) {
+                skips.merge(s.reason(), 1L, Long::sum);
             }
         }
         long rejected = rejects.values().stream().mapToLong(Long::longValue).sum();

@@ -18,7 +18,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * One partition per delivery to ingest. Spring Batch calls this once per job instance: a restart reuses the
  * stored partitions and re-runs only those that did not complete.
  */
-final class DeliveryPartitioner implements Partitioner {
+class DeliveryPartitioner implements Partitioner {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryPartitioner.class);
 
