@@ -40,7 +40,7 @@ public final class PlatformNormaliser {
      * Ordinary words one edit from a platform name, which are not typos of it. Unlisted words
      * that differ in the first letter (Switch/Twitch, Message/iMessage) are already excluded.
      */
-    private static final Set<String> NOT_TYPOS = Set.of(
+    static final Set<String> NOT_TYPOS = Set.of(
             "thread", "single", "tumbler", "wicker", "twister", "tests");
 
     private record Candidate(String key, Platform platform, int maxDistance) {
