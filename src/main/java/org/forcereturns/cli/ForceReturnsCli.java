@@ -15,7 +15,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.forcereturns.ingest.ReferenceData;
 import org.forcereturns.job.ForceReturnsJobConfiguration;
 import org.forcereturns.job.PipelineFactory;
@@ -37,9 +40,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class ForceReturnsCli {
 
     static final List<String> DEFAULT_SCOPE = List.of("86/2", "86/10", "86/15");
+    private static final Duration STOP_GRACE = Duration.ofMinutes(2);
 
     private final PrintStream out;
     private final PrintStream err;
+    /** Counted down when the command has finished and released everything, so a SIGTERM hook can wait for it. */
+    private final CountDownLatch finished = new CountDownLatch(1);
 
     public ForceReturnsCli(PrintStream out, PrintStream err) {
         this.out = out;
@@ -63,6 +69,8 @@ public final class ForceReturnsCli {
         } catch (Exception e) {
             err.println("force-returns-etl: failed: " + oneLine(e));
             return ExitStatus.FAILED;
+        } finally {
+            finished.countDown();
         }
     }
 
@@ -99,11 +107,17 @@ public final class ForceReturnsCli {
         }
         List<String> springArgs = new ArrayList<>(cl.springArgs());
         springArgs.add("--force-returns.threads=" + threads);
-        PipelineFactory pipelines = new PipelineFactory(hadoop, ReferenceData.bundled());
+        String reference = firstNonNull(cl.option("reference"), jobFile.reference());
+        if (reference != null && !java.nio.file.Files.isDirectory(Path.of(reference))) {
+            throw new UsageException("the reference folder " + reference + " does not exist");
+        }
+        PipelineFactory pipelines = new PipelineFactory(hadoop,
+                ReferenceData.load(reference == null ? null : Path.of(reference)));
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(ForceReturnsApplication.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
+                .registerShutdownHook(false)
                 .initializers(c -> c.getBeanFactory().registerSingleton("pipelineFactory", pipelines))
                 .run(springArgs.toArray(String[]::new))) {
             JobOperator operator = ctx.getBean(JobOperator.class);
@@ -112,12 +126,48 @@ public final class ForceReturnsCli {
             return switch (cl.command()) {
                 case "status" -> status(repository, cl);
                 case "restart" -> restart(operator, repository, job, cl, storage);
-                default -> start(operator, job, settings, storage);
+                default -> start(operator, repository, job, settings, storage);
             };
         }
     }
 
-    private int start(JobOperator operator, Job job, RunSettings settings, Storage storage) throws Exception {
+    /**
+     * Runs the job so that SIGTERM stops it gracefully: the files in progress finish, the run is marked STOPPED
+     * (restartable), and the process exits once everything is released.
+     */
+    private JobExecution stoppable(JobOperator operator, JobRepository repository, String runId,
+                                   Callable<JobExecution> job) throws Exception {
+        Thread hook = new Thread(() -> {
+            err.println("force-returns-etl: stop requested; finishing the files in progress (restart to continue)");
+            for (JobExecution e : repository.findRunningJobExecutions(ForceReturnsJobConfiguration.JOB_NAME)) {
+                if (runId.equals(e.getJobParameters().getString("run.id"))) {
+                    try {
+                        operator.stop(e);
+                    } catch (Exception ignored) {
+                        // already ending
+                    }
+                }
+            }
+            try {
+                finished.await(STOP_GRACE.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "graceful-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return job.call();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running and waits for us
+            }
+        }
+    }
+
+    private int start(JobOperator operator, JobRepository repository, Job job, RunSettings settings, Storage storage)
+            throws Exception {
         org.apache.hadoop.fs.Path warehouse = storage.resolve(settings.warehouse());
         Optional<WarehouseLock> lock = WarehouseLock.tryAcquire(storage, warehouse, settings.runId());
         if (lock.isEmpty()) {
@@ -126,7 +176,8 @@ public final class ForceReturnsCli {
             return ExitStatus.BUSY;
         }
         try (WarehouseLock held = lock.get()) {
-            JobExecution execution = operator.start(job, settings.toJobParameters());
+            JobExecution execution = stoppable(operator, repository, settings.runId(),
+                    () -> operator.start(job, settings.toJobParameters()));
             return finish(execution, storage, warehouse);
         }
     }
@@ -159,7 +210,8 @@ public final class ForceReturnsCli {
                 failed = operator.recover(failed);
             }
             out.println("restarting run " + settings.runId() + " (execution " + failed.getId() + ")");
-            JobExecution execution = operator.restart(failed);
+            JobExecution toRestart = failed;
+            JobExecution execution = stoppable(operator, repository, settings.runId(), () -> operator.restart(toRestart));
             return finish(execution, storage, warehouse);
         }
     }

@@ -13,17 +13,17 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * A job definition (jobs/*.yml): inbox, warehouse, offence-code scope, reject threshold, threads and Hadoop
- * settings. Relative local paths in it are relative to the job file's own folder.
+ * A job definition (jobs/*.yml): inbox, warehouse, offence-code scope, reject threshold, threads, a folder
+ * of reference-data overrides and Hadoop settings. Relative local paths in it are relative to the job file's own folder.
  */
 public record JobFile(String inbox, String warehouse, List<String> scope, Double rejectThreshold, Integer threads,
-                      Map<String, String> hadoop) {
+                      String reference, Map<String, String> hadoop) {
 
     private static final List<String> KEYS = List.of("inbox", "warehouse", "scope", "reject-threshold", "threads",
-            "hadoop");
+            "reference", "hadoop");
 
     public static JobFile empty() {
-        return new JobFile(null, null, null, null, null, Map.of());
+        return new JobFile(null, null, null, null, null, null, Map.of());
     }
 
     public static JobFile load(Path file) {
@@ -53,7 +53,8 @@ public record JobFile(String inbox, String warehouse, List<String> scope, Double
             return new JobFile(location(base, map.get("inbox")), location(base, map.get("warehouse")),
                     map.get("scope") == null ? null : ((List<?>) map.get("scope")).stream().map(String::valueOf).toList(),
                     map.get("reject-threshold") == null ? null : Double.valueOf(String.valueOf(map.get("reject-threshold"))),
-                    map.get("threads") == null ? null : Integer.valueOf(String.valueOf(map.get("threads"))), hadoop);
+                    map.get("threads") == null ? null : Integer.valueOf(String.valueOf(map.get("threads"))),
+                    location(base, map.get("reference")), hadoop);
         } catch (ClassCastException | NumberFormatException e) {
             throw new UsageException("job file " + file + ": " + e.getMessage());
         }

@@ -25,6 +25,8 @@ final class Usage {
               --scope CODES           offence codes counted, comma-separated (default 86/2,86/10,86/15)
               --reject-threshold X    quarantine a file whose rejected share of rows is above X (default 0.10)
               --threads N             files ingested in parallel (default 2)
+              --reference DIR         folder of reference files (forces.csv, platforms.csv,
+                                      platform-aliases.csv, header-aliases.csv) replacing the bundled ones
               --execution ID          with restart: the job execution to restart
               --limit N               with status: how many runs to list (default 10)
               --help                  this text

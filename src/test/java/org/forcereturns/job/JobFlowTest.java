@@ -1,0 +1,220 @@
+package org.forcereturns.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import org.forcereturns.cli.ExitStatus;
+import org.forcereturns.testing.Cli;
+import org.forcereturns.testing.Duck;
+import org.forcereturns.testing.InboxWriter;
+import org.forcereturns.testing.WarehouseComparison;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole job in this JVM (H2 JobRepository), read back with DuckDB: corrections, repeats, increments, rebuilds. */
+class JobFlowTest {
+
+    private static final String RECORD_HEADER = "Force,Crime Ref,Date Recorded,HO Offence Code,Platform";
+
+    @TempDir
+    Path dir;
+
+    private Cli cli() {
+        return new Cli(dir);
+    }
+
+    private Cli.Result run(Path inbox, Path warehouse, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("run", "--inbox", inbox.toString(), "--warehouse",
+                warehouse.toString(), "--run-date", "2024-12-31"));
+        args.addAll(List.of(extra));
+        return cli().run(args.toArray(String[]::new));
+    }
+
+    private void kentAprilMay(InboxWriter inbox) {
+        inbox.file("2024-05-01_kent.csv", RECORD_HEADER,
+                "Kent Police,K1,2023-04-03,86/2,Snapchat",
+                "Kent Police,K2,2023-04-09,86/10,Insta",
+                "Kent Police,K3,2023-05-01,86/2,",
+                "Kent Police,K4,2023-05-02,86/2,FB",
+                "Kent Police,K5,2023-05-03,86/15,Snapchat / Instagram");
+    }
+
+    @Test
+    void laterDeliveryReplacesOnlyTheMonthsItCovers() throws Exception {
+        InboxWriter inbox = new InboxWriter(dir.resolve("inbox"));
+        kentAprilMay(inbox);
+        inbox.file("2024-06-01_kent_correction.csv", RECORD_HEADER, "Kent,K9,2023-05-20,86/2,WhatsApp");
+        inbox.file("2024-06-02_gwent.csv", "PFA,Month,HO Code,Number of Offences", "Gwent,2023-05,86/2,7");
+
+        Cli.Result result = run(inbox.root(), dir.resolve("wh"));
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitStatus.SUCCESS);
+        try (Duck duck = new Duck(dir.resolve("wh"))) {
+            Map<String, Long> byForce = duck.longsByKey(
+                    "SELECT force_name, sum(offences) FROM {offences_by_force} GROUP BY force_name");
+            assertThat(byForce).containsExactlyInAnyOrderEntriesOf(Map.of("Kent", 3L, "Gwent", 7L));
+            assertThat(duck.rows("SELECT crime_reference, source_file, source_line FROM {clean_offences} "
+                    + "WHERE force_name = 'Kent' AND month = '2023-05'"))
+                    .containsExactly(Map.of("crime_reference", "K9", "source_file", "2024-06-01_kent_correction.csv",
+                            "source_line", 2L));
+            assertThat(duck.longsByKey("SELECT platform, offences FROM {offences_by_platform}"))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("Snapchat", 1L, "Instagram", 1L, "WhatsApp", 1L));
+        }
+    }
+
+    @Test
+    void reDeliveredBytesAreRecordedAsDuplicatesAndAddNothing() throws Exception {
+        InboxWriter inbox = new InboxWriter(dir.resolve("inbox"));
+        kentAprilMay(inbox);
+        Files.copy(inbox.root().resolve("2024-05-01_kent.csv"), inbox.root().resolve("2024-07-01_kent_resend.csv"));
+
+        Cli.Result result = run(inbox.root(), dir.resolve("wh"));
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitStatus.SUCCESS);
+        try (Duck duck = new Duck(dir.resolve("wh"))) {
+            assertThat(duck.scalarLong("SELECT sum(offences) FROM {clean_offences}")).isEqualTo(5);
+            assertThat(duck.rows("SELECT source_file, status, duplicate_of FROM {file_inventory} ORDER BY source_file"))
+                    .containsExactly(
+                            Map.of("source_file", "2024-05-01_kent.csv", "status", "LOADED"),
+                            Map.of("source_file", "2024-07-01_kent_resend.csv", "status", "DUPLICATE",
+                                    "duplicate_of", "2024-05-01_kent.csv"));
+        }
+    }
+
+    @Test
+    void rerunOverTheSameInboxChangesNothing() throws Exception {
+        InboxWriter inbox = new InboxWriter(dir.resolve("inbox"));
+        kentAprilMay(inbox);
+        assertThat(run(inbox.root(), dir.resolve("wh")).status()).isEqualTo(ExitStatus.SUCCESS);
+        copyTree(dir.resolve("wh"), dir.resolve("wh-first"));
+
+        Cli.Result again = run(inbox.root(), dir.resolve("wh"));
+
+        assertThat(again.status()).as(again.toString()).isEqualTo(ExitStatus.SUCCESS);
+        assertThat(WarehouseComparison.differences(dir.resolve("wh-first"), dir.resolve("wh"))).isEmpty();
+        try (Duck duck = new Duck(dir.resolve("wh"))) {
+            assertThat(duck.scalarLong("SELECT count(*) FROM {file_inventory}")).isEqualTo(1);
+            // Same run id as the first publish: nothing was rewritten.
+            assertThat(duck.scalarLong("SELECT count(DISTINCT run_id) FROM {file_inventory}")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void nightlyWavesGiveTheSameTablesAsOneRunOverTheWholeInbox() throws Exception {
+        InboxWriter all = new InboxWriter(dir.resolve("inbox-all"));
+        kentAprilMay(all);
+        all.file("2024-05-02_gwent.csv", "PFA,Financial Year,Quarter,HO Code,Number of Offences,Platform",
+                "Gwent,2023/24,Q1,86/2,12,Snapchat", "Gwent,2023/24,Q1,86/10,*,", "Gwent,2023/24,Q2,86/2,4,TikTok");
+        all.file("2024-06-01_kent_correction.csv", RECORD_HEADER, "Kent,K9,2023-05-20,86/2,WhatsApp");
+        all.file("2024-06-10_gwent_q2.csv", "PFA,Financial Year,Quarter,HO Code,Number of Offences",
+                "Gwent,2023/24,Q2,86/2,5");
+        all.file("2024-06-11_broken.csv", "Force,Notes", "Kent,nothing here");
+        Files.copy(all.root().resolve("2024-05-02_gwent.csv"), all.root().resolve("2024-07-01_gwent_again.csv"));
+        assertThat(run(all.root(), dir.resolve("wh-once")).status()).isEqualTo(ExitStatus.QUARANTINED);
+
+        Path nightly = dir.resolve("inbox-nightly");
+        Files.createDirectories(nightly);
+        List<List<String>> waves = List.of(List.of("2024-05-01_kent.csv", "2024-05-02_gwent.csv"),
+                List.of("2024-06-01_kent_correction.csv"), List.of(),
+                List.of("2024-06-10_gwent_q2.csv", "2024-06-11_broken.csv"), List.of("2024-07-01_gwent_again.csv"));
+        for (List<String> wave : waves) {
+            for (String name : wave) {
+                Files.copy(all.root().resolve(name), nightly.resolve(name));
+            }
+            Cli.Result r = run(nightly, dir.resolve("wh-nightly"));
+            assertThat(r.status()).as(r.toString()).isIn(ExitStatus.SUCCESS, ExitStatus.QUARANTINED);
+        }
+
+        assertThat(WarehouseComparison.differences(dir.resolve("wh-once"), dir.resolve("wh-nightly"))).isEmpty();
+        try (Duck duck = new Duck(dir.resolve("wh-once"))) {
+            assertThat(duck.longsByKey("SELECT force_name, sum(offences) FROM {offences_by_force} GROUP BY 1"))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("Kent", 3L, "Gwent", 17L));
+        }
+    }
+
+    @Test
+    void rebuildAppliesANewAliasToEverythingIngestedBefore() throws Exception {
+        InboxWriter inbox = new InboxWriter(dir.resolve("inbox"));
+        inbox.file("2024-05-01_kent.csv", RECORD_HEADER, "Kent,K1,2023-04-03,86/2,Snapperchat",
+                "Kent,K2,2023-04-04,86/2,Snapperchat", "Kent,K3,2023-04-05,86/2,Snapchat");
+        Path wh = dir.resolve("wh");
+        assertThat(run(inbox.root(), wh).status()).isEqualTo(ExitStatus.SUCCESS);
+        try (Duck duck = new Duck(wh)) {
+            assertThat(duck.longsByKey("SELECT raw_value, occurrences FROM {unmapped_platforms}"))
+                    .containsExactlyEntriesOf(Map.of("Snapperchat", 2L));
+        }
+        Path reference = dir.resolve("reference");
+        Files.createDirectories(reference);
+        String aliases = new String(getClass().getResourceAsStream("/reference/platform-aliases.csv").readAllBytes());
+        Files.writeString(reference.resolve("platform-aliases.csv"), aliases.stripTrailing() + "\nSnapperchat,Snapchat\n");
+        Files.delete(inbox.root().resolve("2024-05-01_kent.csv")); // rebuild must not need the inbox
+
+        Cli.Result rebuild = cli().run("rebuild", "--warehouse", wh.toString(), "--run-date", "2024-12-31",
+                "--reference", reference.toString());
+
+        assertThat(rebuild.status()).as(rebuild.toString()).isEqualTo(ExitStatus.SUCCESS);
+        try (Duck duck = new Duck(wh)) {
+            assertThat(duck.scalarLong("SELECT count(*) FROM {unmapped_platforms}")).isZero();
+            assertThat(duck.longsByKey("SELECT platform, offences FROM {offences_by_platform}"))
+                    .containsExactlyEntriesOf(Map.of("Snapchat", 3L));
+        }
+    }
+
+    @Test
+    void aFailedRunRestartsAndEndsWithTheSameTablesAsACleanRun() throws Exception {
+        InboxWriter inbox = new InboxWriter(dir.resolve("inbox"));
+        kentAprilMay(inbox);
+        inbox.file("2024-06-01_kent_correction.csv", RECORD_HEADER, "Kent,K9,2023-05-20,86/2,WhatsApp");
+        assertThat(new Cli(dir.resolve("clean")).run("run", "--inbox", inbox.root().toString(), "--warehouse",
+                dir.resolve("wh-clean").toString(), "--run-date", "2024-12-31").status()).isEqualTo(ExitStatus.SUCCESS);
+
+        Path wh = dir.resolve("wh");
+        Files.createDirectories(wh);
+        Files.writeString(wh.resolve("_staging"), "a file where the publish step needs a folder");
+        Cli.Result failed = run(inbox.root(), wh);
+        assertThat(failed.status()).as(failed.toString()).isEqualTo(ExitStatus.FAILED);
+        assertThat(failed.err()).contains("restart --execution");
+        assertThat(cli().run("status").out()).contains("FAILED");
+
+        Files.delete(wh.resolve("_staging"));
+        Cli.Result restarted = cli().run("restart");
+
+        assertThat(restarted.status()).as(restarted.toString()).isEqualTo(ExitStatus.SUCCESS);
+        assertThat(WarehouseComparison.differences(dir.resolve("wh-clean"), wh)).isEmpty();
+        assertThat(cli().run("status").out()).contains("COMPLETED");
+    }
+
+    @Test
+    void aRunThatQuarantinesAFileExitsWithThree() throws Exception {
+        InboxWriter inbox = new InboxWriter(dir.resolve("inbox"));
+        kentAprilMay(inbox);
+        inbox.file("2024-05-03_empty.csv");
+        Files.write(inbox.root().resolve("2024-05-03_empty.csv"), new byte[0]);
+
+        Cli.Result result = run(inbox.root(), dir.resolve("wh"));
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitStatus.QUARANTINED);
+        try (Duck duck = new Duck(dir.resolve("wh"))) {
+            assertThat(duck.rows("SELECT source_file, line, reason FROM {quarantine}"))
+                    .containsExactly(Map.of("source_file", "2024-05-03_empty.csv", "line", 0L, "reason", "UNREADABLE"));
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}
