@@ -5,23 +5,20 @@ import java.time.Month;
 import java.time.Year;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Recorded dates (contract section 4): {@code yyyy-MM-dd}, {@code dd/MM/yyyy}, {@code d/M/yyyy},
- * {@code dd-MM-yyyy}, {@code d MMM yyyy}, {@code dd-MMM-yy}, each optionally followed by a time.
- * Day before month always (UK data). Range checks are the caller's: this only says what date a
- * value names, if any.
+ * {@code dd-MM-yyyy}, {@code d MMM yyyy}, {@code dd-MMM-yy}, each optionally followed by a time
+ * ({@code HH:mm} or {@code HH:mm:ss}, after spaces or {@code T}; {@code H:mm} and fractional
+ * seconds too). Day before month always (UK data). Also accepted, as the same shapes with the
+ * other separator: {@code d-M-yyyy}, {@code d-MMM-yyyy}, {@code d MMM yy}; month names are
+ * English, any case, short, full or {@code Sept}. Range checks are the caller's: this only says
+ * which real date a value names, if any.
+ * <p>
+ * A hand-written scanner rather than a regex or formatter chain: it runs on every record row,
+ * and failing formatters throw.
  */
 public final class DateParser {
-
-    // Numeric day and month may have one or two digits with either separator; month names may
-    // have either separator and a two- or four-digit year (Excel writes 02-May-24 and 2-May-2024).
-    private static final Pattern DATE = Pattern.compile(
-            "(?:(?<isoY>\\d{4})-(?<isoM>\\d{2})-(?<isoD>\\d{2})"
-                    + "|(?<numD>\\d{1,2})(?<numSep>[/-])(?<numM>\\d{1,2})\\k<numSep>(?<numY>\\d{4})"
-                    + "|(?<txtD>\\d{1,2})(?<txtSep>[ -])(?<txtM>[A-Za-z]{3,9})\\k<txtSep>(?<txtY>\\d{4}|\\d{2}))"
-                    + "(?:(?:\\s+|T)(?<h>\\d{1,2}):(?<min>\\d{2})(?::(?<s>\\d{2})(?:\\.\\d{1,9})?)?)?");
 
     private DateParser() {
     }
@@ -30,29 +27,42 @@ public final class DateParser {
         if (raw == null) {
             return Optional.empty();
         }
-        String text = raw.strip();
-        Matcher m = DATE.matcher(text);
-        if (!m.matches() || !validTime(text, m)) {
+        Cursor c = new Cursor(raw);
+        int first = c.number(1, 4);
+        int firstLength = c.lastLength;
+        char separator = c.peek();
+        if (first < 0 || (separator != '-' && separator != '/' && separator != ' ')) {
             return Optional.empty();
         }
+        c.at++;
         int year;
         int month;
         int day;
-        if (m.start("isoY") >= 0) {
-            year = number(text, m, "isoY");
-            month = number(text, m, "isoM");
-            day = number(text, m, "isoD");
-        } else if (m.start("numY") >= 0) {
-            year = number(text, m, "numY");
-            month = number(text, m, "numM");
-            day = number(text, m, "numD");
-        } else {
-            year = number(text, m, "txtY");
-            if (m.end("txtY") - m.start("txtY") == 2) {
+        if (firstLength == 4) {
+            // yyyy-MM-dd
+            year = first;
+            month = separator == '-' ? c.number(2, 2) : -1;
+            day = month >= 0 && c.take('-') ? c.number(2, 2) : -1;
+        } else if (firstLength <= 2 && Cursor.isDigit(c.peek())) {
+            // d/M/yyyy, dd-MM-yyyy: the same separator twice
+            day = first;
+            month = separator != ' ' ? c.number(1, 2) : -1;
+            year = month >= 0 && c.take(separator) ? c.number(4, 4) : -1;
+        } else if (firstLength <= 2) {
+            // d MMM yyyy, dd-MMM-yy
+            day = first;
+            month = separator != '/' ? c.monthName() : 0;
+            year = month > 0 && c.take(separator) ? c.number(2, 4) : -1;
+            if (c.lastLength == 3) {
+                year = -1;
+            } else if (c.lastLength == 2) {
                 year += 2000;
             }
-            month = MonthNames.number(m.group("txtM"));
-            day = number(text, m, "txtD");
+        } else {
+            return Optional.empty();
+        }
+        if (year < 0 || month <= 0 || day < 0 || !(c.done() || time(c))) {
+            return Optional.empty();
         }
         return valid(year, month, day) ? Optional.of(LocalDate.of(year, month, day)) : Optional.empty();
     }
@@ -62,17 +72,103 @@ public final class DateParser {
         return month >= 1 && month <= 12 && day >= 1 && day <= Month.of(month).length(Year.isLeap(year));
     }
 
-    private static boolean validTime(String text, Matcher m) {
-        if (m.start("h") < 0) {
-            return true;
+    /** A valid time of day after spaces or {@code T}, to the end of the value. */
+    private static boolean time(Cursor c) {
+        if (!c.take('T')) {
+            if (!Character.isWhitespace(c.peek())) {
+                return false;
+            }
+            while (Character.isWhitespace(c.peek())) {
+                c.at++;
+            }
         }
-        return number(text, m, "h") <= 23
-                && number(text, m, "min") <= 59
-                && (m.start("s") < 0 || number(text, m, "s") <= 59);
+        int hour = c.number(1, 2);
+        if (hour < 0 || hour > 23 || !c.take(':')) {
+            return false;
+        }
+        int minute = c.number(2, 2);
+        if (minute < 0 || minute > 59) {
+            return false;
+        }
+        if (c.take(':')) {
+            int second = c.number(2, 2);
+            if (second < 0 || second > 59 || (c.take('.') && c.number(1, 9) < 0)) {
+                return false;
+            }
+        }
+        return c.done();
     }
 
     /** The digits a matched group spans, parsed in place without a substring. */
     static int number(String text, Matcher m, String group) {
         return Integer.parseInt(text, m.start(group), m.end(group), 10);
+    }
+
+    /** A read position in the trimmed value. */
+    private static final class Cursor {
+        private final String text;
+        private final int end;
+        int at;
+        int lastLength;
+
+        Cursor(String raw) {
+            int from = 0;
+            int to = raw.length();
+            while (from < to && Character.isWhitespace(raw.charAt(from))) {
+                from++;
+            }
+            while (to > from && Character.isWhitespace(raw.charAt(to - 1))) {
+                to--;
+            }
+            this.text = raw;
+            this.at = from;
+            this.end = to;
+        }
+
+        boolean done() {
+            return at == end;
+        }
+
+        /** The next character, or NUL at the end. */
+        char peek() {
+            return at < end ? text.charAt(at) : '\0';
+        }
+
+        boolean take(char expected) {
+            if (at < end && text.charAt(at) == expected) {
+                at++;
+                return true;
+            }
+            return false;
+        }
+
+        /** The value of the next {@code min..max} digits, or -1 (too few, or more than max follow). */
+        int number(int min, int max) {
+            int start = at;
+            int value = 0;
+            while (at < end && at - start < max && isDigit(text.charAt(at))) {
+                value = value * 10 + (text.charAt(at) - '0');
+                at++;
+            }
+            lastLength = at - start;
+            return lastLength < min || isDigit(peek()) ? -1 : value;
+        }
+
+        /** 1..12 for the English month name that follows, else 0. */
+        int monthName() {
+            int start = at;
+            while (at < end && isAsciiLetter(text.charAt(at))) {
+                at++;
+            }
+            return MonthNames.number(text, start, at);
+        }
+
+        static boolean isDigit(char c) {
+            return c >= '0' && c <= '9';
+        }
+
+        private static boolean isAsciiLetter(char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        }
     }
 }

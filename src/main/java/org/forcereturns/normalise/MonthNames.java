@@ -1,32 +1,37 @@
 package org.forcereturns.normalise;
 
-import java.util.Collections;
-import java.util.Map;
-import java.util.TreeMap;
-
 /** English month names, case-insensitive: three-letter, full, and {@code Sept}. */
 final class MonthNames {
 
-    private static final Map<String, Integer> NUMBERS;
+    private static final String[] NAMES;
+    private static final int[] NUMBERS;
 
     static {
         String[] full = {"January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December"};
-        Map<String, Integer> numbers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        NAMES = new String[full.length * 2 + 1];
+        NUMBERS = new int[NAMES.length];
         for (int i = 0; i < full.length; i++) {
-            numbers.put(full[i], i + 1);
-            numbers.put(full[i].substring(0, 3), i + 1);
+            NAMES[2 * i] = full[i].substring(0, 3);
+            NUMBERS[2 * i] = i + 1;
+            NAMES[2 * i + 1] = full[i];
+            NUMBERS[2 * i + 1] = i + 1;
         }
-        numbers.put("Sept", 9);
-        NUMBERS = Collections.unmodifiableMap(numbers);
+        NAMES[NAMES.length - 1] = "Sept";
+        NUMBERS[NAMES.length - 1] = 9;
     }
 
     private MonthNames() {
     }
 
-    /** 1..12, or 0 when {@code name} is no month. */
-    static int number(String name) {
-        Integer number = NUMBERS.get(name);
-        return number == null ? 0 : number;
+    /** 1..12 for the month named by {@code text[start, end)}, or 0; no substring is made. */
+    static int number(String text, int start, int end) {
+        int length = end - start;
+        for (int i = 0; i < NAMES.length; i++) {
+            if (NAMES[i].length() == length && text.regionMatches(true, start, NAMES[i], 0, length)) {
+                return NUMBERS[i];
+            }
+        }
+        return 0;
     }
 }

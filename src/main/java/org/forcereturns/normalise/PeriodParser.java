@@ -19,14 +19,21 @@ public final class PeriodParser {
     private static final Pattern FINANCIAL_YEAR = Pattern.compile(
             "(?:FY ?)?(?<first>\\d{4}) ?[/\\-\u2013] ?(?<second>\\d{4}|\\d{2})", Pattern.CASE_INSENSITIVE);
 
+    // Month and year columns repeat a handful of values down a file: memoise the regex work.
+    private static final BoundedCache<String, Optional<YearMonth>> MONTHS =
+            new BoundedCache<>(BoundedCache.DEFAULT_CAPACITY, PeriodParser::month);
+    private static final BoundedCache<String, Optional<FinancialYear>> YEARS =
+            new BoundedCache<>(BoundedCache.DEFAULT_CAPACITY, PeriodParser::financialYear);
+
     private PeriodParser() {
     }
 
     /** {@code 2024-05}, {@code 2024/05}, {@code 2024-5}, {@code May 2024}, {@code May-24}, {@code September 2024}. */
     public static Optional<YearMonth> parseMonth(String raw) {
-        if (raw == null) {
-            return Optional.empty();
-        }
+        return raw == null ? Optional.empty() : MONTHS.get(raw);
+    }
+
+    private static Optional<YearMonth> month(String raw) {
         String text = raw.strip();
         Matcher m = MONTH.matcher(text);
         if (!m.matches()) {
@@ -42,7 +49,7 @@ public final class PeriodParser {
             if (m.end("txtY") - m.start("txtY") == 2) {
                 year += 2000;
             }
-            month = MonthNames.number(m.group("txtM"));
+            month = MonthNames.number(text, m.start("txtM"), m.end("txtM"));
         }
         return month >= 1 && month <= 12 ? Optional.of(YearMonth.of(year, month)) : Optional.empty();
     }
@@ -52,9 +59,10 @@ public final class PeriodParser {
      * {@code FY 2023/24}, any case. The second year must follow the first.
      */
     public static Optional<FinancialYear> parseFinancialYear(String raw) {
-        if (raw == null) {
-            return Optional.empty();
-        }
+        return raw == null ? Optional.empty() : YEARS.get(raw);
+    }
+
+    private static Optional<FinancialYear> financialYear(String raw) {
         String text = raw.strip();
         Matcher m = FINANCIAL_YEAR.matcher(text);
         if (!m.matches()) {
