@@ -49,7 +49,8 @@ public final class Storage {
         }
         URI uri = URI.create(location.replace('\\', '/').replace(" ", "%20"));
         if (uri.getScheme() == null || uri.getScheme().length() == 1) {
-            return new Path(java.nio.file.Path.of(location).toAbsolutePath().normalize().toUri());
+            String absolute = java.nio.file.Path.of(location).toAbsolutePath().normalize().toString();
+            return new Path("file", null, absolute.replace('\\', '/'));
         }
         Path path = new Path(uri);
         return fs(path).makeQualified(path);

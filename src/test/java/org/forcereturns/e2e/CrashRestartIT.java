@@ -1,0 +1,126 @@
+package org.forcereturns.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.forcereturns.cli.ExitStatus;
+import org.forcereturns.testing.Cli;
+import org.forcereturns.testing.JarProcess;
+import org.forcereturns.testing.LargeInbox;
+import org.forcereturns.testing.TestPostgres;
+import org.forcereturns.testing.WarehouseComparison;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real crashes: the packaged jar runs as its own process with the JobRepository on PostgreSQL, is killed in the
+ * middle of its work, and is restarted. The tables must equal those of an uninterrupted run, row for row.
+ */
+class CrashRestartIT {
+
+    @TempDir
+    static Path dir;
+    static Path inbox;
+    static Path reference;
+
+    @BeforeAll
+    static void uninterruptedRun() throws Exception {
+        inbox = LargeInbox.write(dir.resolve("inbox"), 16, 30_000);
+        reference = dir.resolve("wh-reference");
+        Cli.Result r = JarProcess.run(dir, args(TestPostgres.freshSchema(), "run", "--inbox", inbox.toString(),
+                "--warehouse", reference.toString(), "--run-date", "2024-12-31"));
+        assertThat(r.status()).as(r.out()).isEqualTo(ExitStatus.SUCCESS);
+    }
+
+    @Test
+    void sigkillInTheMiddleThenRestartGivesTheSameTables() throws Exception {
+        TestPostgres.Database db = TestPostgres.freshSchema();
+        Path warehouse = dir.resolve("wh-killed");
+        JarProcess job = JarProcess.start(dir, dir.resolve("killed.log"), args(db, "run", "--inbox", inbox.toString(),
+                "--warehouse", warehouse.toString(), "--run-date", "2024-12-31"));
+        awaitIngestedFiles(job, warehouse, 3);
+
+        job.signal("KILL");
+        assertThat(job.waitFor(60)).isEqualTo(137);
+        assertThat(committedFiles(warehouse)).isBetween(3L, 15L);
+        assertThat(JarProcess.run(dir, args(db, "status")).out()).contains("STARTED");
+
+        Cli.Result restarted = JarProcess.run(dir, args(db, "restart"));
+
+        assertThat(restarted.status()).as(restarted.out()).isEqualTo(ExitStatus.SUCCESS);
+        assertThat(restarted.out()).contains("restarting run");
+        assertThat(WarehouseComparison.differences(reference, warehouse)).isEmpty();
+        assertThat(TestPostgres.count(db, "batch_job_execution")).isEqualTo(2);
+        assertThat(JarProcess.run(dir, args(db, "status")).out()).contains("COMPLETED").contains("FAILED");
+    }
+
+    @Test
+    void sigtermStopsGracefullyAndRestartFinishesTheRun() throws Exception {
+        TestPostgres.Database db = TestPostgres.freshSchema();
+        Path warehouse = dir.resolve("wh-stopped");
+        JarProcess job = JarProcess.start(dir, dir.resolve("stopped.log"), args(db, "run", "--inbox", inbox.toString(),
+                "--warehouse", warehouse.toString(), "--run-date", "2024-12-31"));
+        awaitIngestedFiles(job, warehouse, 3);
+
+        job.signal("TERM");
+        int status = job.waitFor(120);
+        assertThat(status).as(job.output()).isNotZero();
+        assertThat(job.output()).contains("stop requested");
+        assertThat(JarProcess.run(dir, args(db, "status")).out()).contains("STOPPED");
+        assertThat(Files.exists(warehouse.resolve("_state/lock"))).as("the lock is released").isFalse();
+
+        Cli.Result restarted = JarProcess.run(dir, args(db, "restart"));
+
+        assertThat(restarted.status()).as(restarted.out()).isEqualTo(ExitStatus.SUCCESS);
+        assertThat(WarehouseComparison.differences(reference, warehouse)).isEmpty();
+    }
+
+    @Test
+    void aSecondRunOnTheSameWarehouseExitsAtOnceAndCorruptsNothing() throws Exception {
+        TestPostgres.Database db = TestPostgres.freshSchema();
+        Path warehouse = dir.resolve("wh-concurrent");
+        JarProcess first = JarProcess.start(dir, dir.resolve("first.log"), args(db, "run", "--inbox", inbox.toString(),
+                "--warehouse", warehouse.toString(), "--run-date", "2024-12-31"));
+        awaitIngestedFiles(first, warehouse, 1);
+
+        Cli.Result second = JarProcess.run(dir, args(db, "run", "--inbox", inbox.toString(), "--warehouse",
+                warehouse.toString(), "--run-date", "2024-12-31"));
+
+        assertThat(second.status()).as(second.out()).isEqualTo(ExitStatus.BUSY);
+        assertThat(second.out()).contains("is in use by run");
+        assertThat(first.waitFor(600)).as(first.output()).isEqualTo(ExitStatus.SUCCESS);
+        assertThat(WarehouseComparison.differences(reference, warehouse)).isEmpty();
+    }
+
+    private static String[] args(TestPostgres.Database db, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(db.springArgs()));
+        return all.toArray(String[]::new);
+    }
+
+    private static void awaitIngestedFiles(JarProcess job, Path warehouse, long files) throws Exception {
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (committedFiles(warehouse) < files) {
+            if (!job.isAlive() || System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the job ended or stalled before ingesting " + files + " files:\n"
+                        + job.output());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static long committedFiles(Path warehouse) throws Exception {
+        Path files = warehouse.resolve("_state/files");
+        if (!Files.isDirectory(files)) {
+            return 0;
+        }
+        try (Stream<Path> dirs = Files.list(files)) {
+            return dirs.filter(d -> Files.exists(d.resolve("outcome.properties"))).count();
+        }
+    }
+}

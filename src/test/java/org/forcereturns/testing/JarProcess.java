@@ -1,0 +1,75 @@
+package org.forcereturns.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged jar run as a separate process, as a scheduler or an engineer runs it. */
+public final class JarProcess {
+
+    private final Process process;
+    private final Path log;
+
+    private JarProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    public static Path jar() {
+        Path jar = Path.of(System.getProperty("force-returns.jar", "target/force-returns-etl.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("the packaged jar " + jar + " is missing: run `mvn verify`");
+        }
+        return jar;
+    }
+
+    public static JarProcess start(Path workDir, Path log, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", jar().toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        return new JarProcess(p, log);
+    }
+
+    /** Runs to the end (at most ten minutes) and returns the exit status and output. */
+    public static Cli.Result run(Path workDir, String... args) throws Exception {
+        Path log = Files.createTempFile(workDir, "run-", ".log");
+        JarProcess p = start(workDir, log, args);
+        int status = p.waitFor(600);
+        return new Cli.Result(status, p.output(), "");
+    }
+
+    public int waitFor(long seconds) throws InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the job did not end within " + seconds + "s; output:\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Sends a real signal (KILL or TERM) to the process. */
+    public void signal(String name) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+    }
+
+    public String output() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
+    }
+}
