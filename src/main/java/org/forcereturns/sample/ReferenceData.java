@@ -104,9 +104,4 @@ final class ReferenceData {
         }
         return ref.description();
     }
-
-    boolean isOutOfScope(String code) {
-        OffenceRef ref = offences.get(code);
-        return ref != null && !ref.inScope();
-    }
 }

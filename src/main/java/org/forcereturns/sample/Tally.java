@@ -41,10 +41,6 @@ final class Tally {
         return platforms;
     }
 
-    Set<FinancialYear> years() {
-        return forces.keySet();
-    }
-
     long total(FinancialYear year) {
         return forces.getOrDefault(year, new TreeMap<>()).values().stream().mapToLong(ForceFigures::offences).sum();
     }
