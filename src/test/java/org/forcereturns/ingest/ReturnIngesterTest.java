@@ -229,7 +229,10 @@ class ReturnIngesterTest {
             8      | 2        | 0.25      | LOADED
             8      | 3        | 0.25      | QUARANTINED
             10     | 10       | 1.0       | LOADED
+            100    | 29       | 0.29      | LOADED
             100    | 30       | 0.29      | QUARANTINED
+            100    | 57       | 0.57      | LOADED
+            180    | 63       | 0.35      | LOADED
             180    | 64       | 0.35      | QUARANTINED
             """)
     void fileIsQuarantinedOnlyWhenStrictlyMoreThanTheThresholdIsRejected(int rows, int rejected, double threshold,
