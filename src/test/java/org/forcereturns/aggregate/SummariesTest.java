@@ -164,6 +164,18 @@ class SummariesTest {
     }
 
     @Test
+    void forcesReportingPlatformCountsForcesWithAnyRowNamingAPlatform() {
+        Summaries s = summarise(Returns.QUARTERLY,
+                "Kent,2022/23,1,86/2,Snapchat,5",       // platform with offences
+                "Essex,2022/23,1,86/2,,7",              // no platform
+                "Surrey,2022/23,1,86/2,Instagram,<5",   // platform, cell suppressed
+                "Sussex,2022/23,1,86/2,Snapchat,0");    // platform, none that quarter
+        NationalRow n = s.nationalSummary().get(0);
+        assertThat(n.forcesReporting()).isEqualTo(4);
+        assertThat(n.forcesReportingPlatform()).isEqualTo(3);
+    }
+
+    @Test
     void forcesReportingCountsEachForceOnceAndOnlyPlatformRecordedForcesInTheOther() {
         Summaries s = summarise(Returns.RECORD,
                 "Kent,CR1,2023-05-02,86/2,Snapchat",
