@@ -60,7 +60,9 @@ class RowNormaliserTest {
             MONTHLY   | Kent,Jul 2024,86/2,,5                       | DATE_OUT_OF_RANGE | Month              | Jul 2024
             QUARTERLY | Kent,2001/02,4,86/2,,5                      | DATE_OUT_OF_RANGE | Financial Year     | 2001/02
             QUARTERLY | Kent,2001/02,,86/2,,5                       | DATE_OUT_OF_RANGE | Financial Year     | 2001/02
-            QUARTERLY | Kent,2024/25,2,86/2,,5                      | DATE_OUT_OF_RANGE | Financial Year     | 2024/25
+            QUARTERLY | Kent,2024/25,2,86/2,,5                      | DATE_OUT_OF_RANGE | Quarter            | 2
+            QUARTERLY | Kent,2024/25,Q4,86/2,,5                     | DATE_OUT_OF_RANGE | Quarter            | Q4
+            QUARTERLY | Kent,2025/26,1,86/2,,5                      | DATE_OUT_OF_RANGE | Financial Year     | 2025/26
             QUARTERLY | Kent,2025/26,,86/2,,5                       | DATE_OUT_OF_RANGE | Financial Year     | 2025/26
             MONTHLY   | Kent,2024-13,86/2,,5                        | BAD_PERIOD        | Month              | 2024-13
             MONTHLY   | Kent,Smarch 2024,86/2,,5                    | BAD_PERIOD        | Month              | Smarch 2024
