@@ -48,12 +48,11 @@ public final class Summaries {
         nc.platformRecorded += recorded;
         nc.suppressedCells += row.suppressed() ? 1 : 0;
         nc.forces.add(force);
-        if (recorded > 0) {
-            nc.forcesWithPlatform.add(force);
-        }
         if (!row.platformRecorded()) {
             return;
         }
+        // A force reports platform when it names one, whether the cell counts 0, 5 or is suppressed.
+        nc.forcesWithPlatform.add(force);
         Set<String> owners = new LinkedHashSet<>();
         Set<String> categories = new LinkedHashSet<>();
         Set<String> names = new HashSet<>();

@@ -2,6 +2,7 @@ package org.forcereturns.ingest;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -81,7 +82,7 @@ public final class ReturnIngester {
         long rejected = rejects.values().stream().mapToLong(Long::longValue).sum();
         long skipped = skips.values().stream().mapToLong(Long::longValue).sum();
         RejectReason quarantine = null;
-        if (read > 0 && rejected > rules.rejectThreshold() * read) {
+        if (read > 0 && tooManyRejects(rejected, read, rules.rejectThreshold())) {
             quarantine = RejectReason.TOO_MANY_REJECTS;
             sink.rejected(new Reject(sourceFile, 0, quarantine, null,
                     String.format(Locale.ROOT, "%d of %d rows rejected (%.1f%%, limit %.1f%%)", rejected, read,
@@ -89,6 +90,15 @@ public final class ReturnIngester {
             covered = new TreeMap<>();
         }
         return new FileOutcome(header.layout(), read, accepted, rejected, skipped, rejects, skips, quarantine, covered);
+    }
+
+    /**
+     * Whether {@code rejected / read} is strictly above {@code threshold}, decided in exact decimal arithmetic:
+     * in doubles 0.29 * 100 is 28.999999999999996, which would quarantine a file with exactly 29% rejected.
+     * The threshold is taken as the decimal it was written as ({@link BigDecimal#valueOf(double)}).
+     */
+    static boolean tooManyRejects(long rejected, long read, double threshold) {
+        return BigDecimal.valueOf(rejected).compareTo(BigDecimal.valueOf(threshold).multiply(BigDecimal.valueOf(read))) > 0;
     }
 
     /** The first accepted row with a crime reference wins; a later one in the same file is a duplicate. */

@@ -154,7 +154,14 @@ public final class RowNormaliser {
         if (quarter.isEmpty()) {
             return PeriodOrReject.of(reject(record, RejectReason.BAD_PERIOD, Field.FINANCIAL_QUARTER, quarterText));
         }
-        return inRange(record, FinancialPeriod.ofQuarter(year.get(), quarter.getAsInt()), Field.FINANCIAL_YEAR, yearText);
+        // A year that has not begun (or began before 2002/03) is the year's fault; a quarter of a year that has
+        // begun but that has not begun itself is the quarter's.
+        PeriodOrReject wholeYear = inRange(record, FinancialPeriod.ofYear(year.get()), Field.FINANCIAL_YEAR, yearText);
+        if (wholeYear.reject != null) {
+            return wholeYear;
+        }
+        return inRange(record, FinancialPeriod.ofQuarter(year.get(), quarter.getAsInt()), Field.FINANCIAL_QUARTER,
+                quarterText);
     }
 
     /** A period counts only if it starts on or after 1 April 2002 and has begun by the run date. */
