@@ -24,6 +24,7 @@ import org.forcereturns.job.ForceReturnsJobConfiguration;
 import org.forcereturns.job.PipelineFactory;
 import org.forcereturns.job.RunSettings;
 import org.forcereturns.normalise.OffenceScope;
+import org.forcereturns.sample.SampleInboxGenerator;
 import org.forcereturns.storage.Storage;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -76,8 +77,10 @@ public final class ForceReturnsCli {
 
     private int generateSample(CommandLine cl) throws IOException {
         String dir = require(cl.option("out"), "--out DIR");
-        if (dir != null) throw new UsageException("TODO");
-        out.println("sample inbox written to " + Path.of(dir).toAbsolutePath());
+        long seed = cl.option("seed") == null ? SampleInboxGenerator.DEFAULT_SEED : parseLong(cl.option("seed"), "--seed");
+        SampleInboxGenerator.generate(Path.of(dir), seed);
+        out.println("sample inbox written to " + Path.of(dir).resolve("inbox").toAbsolutePath()
+                + " (manifests beside it)");
         return ExitStatus.SUCCESS;
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.forcereturns.ingest.Inbox;
+import org.forcereturns.ledger.DeliveryRecord;
 import org.forcereturns.ledger.IntakePlanner;
 import org.forcereturns.ledger.PlannedDelivery;
 import org.slf4j.Logger;
@@ -15,8 +16,12 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * One partition per delivery to ingest. Spring Batch calls this once per job instance: a restart reuses the
- * stored partitions and re-runs only those that did not complete.
+ * One partition per delivery to ingest, named by the delivery's identity (path and content hash).
+ *
+ * <p>Spring Batch calls this again on a restart and matches partitions to the failed run's by name only, keeping
+ * their stored contexts. Names that depend on the delivery itself, not on its position in the plan, make that
+ * match right: deliveries the ledger already recorded drop out of the plan, unfinished ones keep their name, and
+ * files that arrived since are new partitions.
  */
 class DeliveryPartitioner implements Partitioner {
 
@@ -40,8 +45,8 @@ class DeliveryPartitioner implements Partitioner {
         }
         String deliveredAt = Instant.now().toString();
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
-        for (int i = 0; i < plan.size(); i++) {
-            partitions.put(String.format("delivery-%06d", i), DeliveryContext.write(plan.get(i), deliveredAt));
+        for (PlannedDelivery d : plan) {
+            partitions.put("d-" + DeliveryRecord.idOf(d.sourceFile(), d.sha256()), DeliveryContext.write(d, deliveredAt));
         }
         long duplicates = plan.stream().filter(p -> p.duplicateOf() != null).count();
         log.info("run {}: {} deliveries to ingest ({} re-deliveries of known content)", settings.runId(), plan.size(),

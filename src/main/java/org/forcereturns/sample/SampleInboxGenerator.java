@@ -40,7 +40,7 @@ public final class SampleInboxGenerator {
         System.out.println("sample inbox written to " + out.resolve(INBOX) + " (seed " + seed + ")");
     }
 
-    static void generate(Path outDir, long seed) {
+    public static void generate(Path outDir, long seed) {
         ReferenceData reference = ReferenceData.load();
         TruthModel truth = TruthModel.build(reference, seed);
         checkPublishedFigures(truth.tally(), reference);
