@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SampleInboxIT {
 
     private static final String YEAR = "2023/24";
+    private static final String ROW_LEVEL = "reason NOT IN ('UNREADABLE', 'MISSING_COLUMNS', 'TOO_MANY_REJECTS')";
 
     @TempDir
     static Path dir;
@@ -142,14 +143,17 @@ class SampleInboxIT {
                 assertThat(String.valueOf(a.get("quarantine_reason"))).as(file)
                         .isEqualTo(e.get("quarantine_reason").isEmpty() ? "null" : e.get("quarantine_reason"));
                 Map<String, Long> reasons = duck.longsByKey("SELECT reason, count(*) FROM {quarantine} WHERE source_file = '"
-                        + file + "' AND line > 0 GROUP BY reason");
+                        + file + "' AND " + ROW_LEVEL + " GROUP BY reason");
                 assertThat(reasons).as(file).isEqualTo(reasons(e.get("reject_reasons")));
             }
             // Every rejected row is in the quarantine with its line, column, value and raw text.
-            assertThat(duck.scalarLong("SELECT count(*) FROM {quarantine} WHERE line > 0"))
+            assertThat(duck.scalarLong("SELECT count(*) FROM {quarantine} WHERE " + ROW_LEVEL))
                     .isEqualTo(duck.scalarLong("SELECT sum(rows_rejected) FROM {file_inventory}"));
-            assertThat(duck.scalarLong("SELECT count(*) FROM {quarantine} WHERE line > 0 AND (raw IS NULL OR raw = '')"))
-                    .isZero();
+            assertThat(duck.scalarLong("SELECT count(*) FROM {quarantine} WHERE " + ROW_LEVEL
+                    + " AND (raw IS NULL OR raw = '' OR line < 1)")).isZero();
+            // One quarantine row per quarantined file, naming why.
+            assertThat(duck.longsByKey("SELECT reason, count(*) FROM {quarantine} WHERE NOT " + ROW_LEVEL + " GROUP BY 1"))
+                    .isEqualTo(Map.of("UNREADABLE", 1L, "MISSING_COLUMNS", 1L, "TOO_MANY_REJECTS", 1L));
         }
     }
 
