@@ -179,6 +179,7 @@ public final class ForceReturnsCli {
             return ExitStatus.BUSY;
         }
         try (WarehouseLock held = lock.get()) {
+            recoverAbandoned(operator, repository, settings.warehouse());
             JobExecution execution = stoppable(operator, repository, settings.runId(),
                     () -> operator.start(job, settings.toJobParameters()));
             return finish(execution, storage, warehouse);
@@ -216,6 +217,20 @@ public final class ForceReturnsCli {
             JobExecution toRestart = failed;
             JobExecution execution = stoppable(operator, repository, settings.runId(), () -> operator.restart(toRestart));
             return finish(execution, storage, warehouse);
+        }
+    }
+
+    /**
+     * We hold the warehouse lock, so any run of this warehouse still marked as running belongs to a process
+     * that is gone: mark it failed rather than leave it blocking status and restarts forever.
+     */
+    private void recoverAbandoned(JobOperator operator, JobRepository repository, String warehouse) {
+        for (JobExecution e : repository.findRunningJobExecutions(ForceReturnsJobConfiguration.JOB_NAME)) {
+            if (warehouse.equals(e.getJobParameters().getString("warehouse"))) {
+                operator.recover(e);
+                out.println("run " + e.getJobParameters().getString("run.id") + " (execution " + e.getId()
+                        + ") was left running by a process that is gone; marked FAILED");
+            }
         }
     }
 

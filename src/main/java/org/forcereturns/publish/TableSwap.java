@@ -19,6 +19,23 @@ final class TableSwap {
         this.warehouse = warehouse;
     }
 
+    /**
+     * Puts back any table that a crash left in {@code _trash/} between the two renames of a swap, so readers
+     * find a complete table again before anything new is written.
+     */
+    void recover() throws IOException {
+        Path trash = new Path(warehouse, "_trash");
+        for (org.apache.hadoop.fs.FileStatus run : storage.list(trash)) {
+            for (org.apache.hadoop.fs.FileStatus table : storage.list(run.getPath())) {
+                Path live = new Path(warehouse, table.getPath().getName());
+                if (!storage.exists(live)) {
+                    storage.rename(table.getPath(), live);
+                }
+            }
+            storage.delete(run.getPath());
+        }
+    }
+
     void swap(String table, Path staged, String runId) throws IOException {
         storage.writeString(new Path(staged, "_SUCCESS"), runId + "\n");
         Path live = new Path(warehouse, table);

@@ -50,6 +50,8 @@ public final class WarehousePublisher {
     }
 
     public PublishResult publish(String runId, Map<String, String> metadata) throws IOException {
+        TableSwap swap = new TableSwap(storage, warehouse);
+        swap.recover();
         List<DeliveryRecord> deliveries = ledger.deliveries();
         Map<String, IngestedFile> files = ledger.ingestedFiles(deliveries);
         String fingerprint = fingerprint(deliveries, files);
@@ -88,7 +90,6 @@ public final class WarehousePublisher {
         rows.put(Tables.FILE_INVENTORY.name(),
                 write(staging, Tables.FILE_INVENTORY, meta, inventoryRecords(deliveries, files)));
 
-        TableSwap swap = new TableSwap(storage, warehouse);
         for (TableSchema table : Tables.PUBLISHED) {
             swap.swap(table.name(), new Path(staging, table.name()), runId);
         }
