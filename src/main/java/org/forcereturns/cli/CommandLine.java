@@ -14,7 +14,7 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 
     public static final Set<String> COMMANDS = Set.of("run", "restart", "rebuild", "status", "generate-sample", "help");
     private static final Set<String> OPTIONS = Set.of("job", "inbox", "warehouse", "run-date", "scope",
-            "reject-threshold", "threads", "reference", "execution", "limit", "out", "seed");
+            "reject-threshold", "threads", "reference", "min-cell-size", "execution", "limit", "out", "seed");
     private static final Set<String> FLAGS = Set.of("help");
 
     public static CommandLine parse(String[] args) {

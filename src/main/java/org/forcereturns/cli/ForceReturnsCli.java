@@ -106,7 +106,8 @@ public final class ForceReturnsCli {
             }
             settings = new RunSettings(newRunId(), cl.command().equals("rebuild") ? RunSettings.REBUILD : RunSettings.RUN,
                     cl.command().equals("rebuild") ? null : storage.resolve(inbox).toString(),
-                    storage.resolve(warehouse).toString(), runDate(cl), scope(cl, jobFile), threshold(cl, jobFile));
+                    storage.resolve(warehouse).toString(), runDate(cl), scope(cl, jobFile), threshold(cl, jobFile),
+                    minCellSize(cl, jobFile));
         }
         List<String> springArgs = new ArrayList<>(cl.springArgs());
         springArgs.add("--force-returns.threads=" + threads);
@@ -326,6 +327,15 @@ public final class ForceReturnsCli {
             throw new UsageException("the reject threshold must be between 0 and 1, not " + t);
         }
         return t;
+    }
+
+    private static long minCellSize(CommandLine cl, JobFile jobFile) {
+        long n = cl.option("min-cell-size") != null ? parseLong(cl.option("min-cell-size"), "--min-cell-size")
+                : jobFile.minCellSize() != null ? jobFile.minCellSize() : 0;
+        if (n < 0) {
+            throw new UsageException("--min-cell-size cannot be negative");
+        }
+        return n;
     }
 
     private static double parseDouble(String text) {

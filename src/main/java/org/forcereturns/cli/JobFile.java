@@ -14,16 +14,16 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * A job definition (jobs/*.yml): inbox, warehouse, offence-code scope, reject threshold, threads, a folder
- * of reference-data overrides and Hadoop settings. Relative local paths in it are relative to the job file's own folder.
+ * of reference-data overrides, publish settings ({@code publish.min-cell-size}) and Hadoop settings. Relative local paths in it are relative to the job file's own folder.
  */
 public record JobFile(String inbox, String warehouse, List<String> scope, Double rejectThreshold, Integer threads,
-                      String reference, Map<String, String> hadoop) {
+                      String reference, Long minCellSize, Map<String, String> hadoop) {
 
     private static final List<String> KEYS = List.of("inbox", "warehouse", "scope", "reject-threshold", "threads",
-            "reference", "hadoop");
+            "reference", "publish", "hadoop");
 
     public static JobFile empty() {
-        return new JobFile(null, null, null, null, null, null, Map.of());
+        return new JobFile(null, null, null, null, null, null, null, Map.of());
     }
 
     public static JobFile load(Path file) {
@@ -54,10 +54,22 @@ public record JobFile(String inbox, String warehouse, List<String> scope, Double
                     map.get("scope") == null ? null : ((List<?>) map.get("scope")).stream().map(String::valueOf).toList(),
                     map.get("reject-threshold") == null ? null : Double.valueOf(String.valueOf(map.get("reject-threshold"))),
                     map.get("threads") == null ? null : Integer.valueOf(String.valueOf(map.get("threads"))),
-                    location(base, map.get("reference")), hadoop);
+                    location(base, map.get("reference")), minCellSize(map.get("publish")), hadoop);
         } catch (ClassCastException | NumberFormatException e) {
             throw new UsageException("job file " + file + ": " + e.getMessage());
         }
+    }
+
+    /** {@code publish: {min-cell-size: 10}}: the only publish setting so far. */
+    private static Long minCellSize(Object publish) {
+        if (publish == null) {
+            return null;
+        }
+        if (!(publish instanceof Map<?, ?> p) || !p.keySet().stream().allMatch("min-cell-size"::equals)) {
+            throw new UsageException("job file: 'publish' takes only min-cell-size");
+        }
+        Object value = p.get("min-cell-size");
+        return value == null ? null : Long.valueOf(String.valueOf(value));
     }
 
     private static String location(Path base, Object value) {

@@ -27,6 +27,8 @@ final class Usage {
               --threads N             files ingested in parallel (default 2)
               --reference DIR         folder of reference files (forces.csv, platforms.csv,
                                       platform-aliases.csv, header-aliases.csv) replacing the bundled ones
+              --min-cell-size N       publish force-level counts from 1 to N-1 as null, flagged
+                                      suppressed (job file: publish: min-cell-size; default off)
               --execution ID          with restart: the job execution to restart
               --limit N               with status: how many runs to list (default 10)
               --help                  this text

@@ -6,6 +6,8 @@ import org.forcereturns.ingest.FileStatus;
 import org.forcereturns.ledger.IngestedFile;
 import org.forcereturns.ledger.Ledger;
 import org.forcereturns.publish.PublishResult;
+import org.forcereturns.publish.RunManifest;
+import org.forcereturns.publish.SmallCellSuppression;
 import org.forcereturns.publish.WarehousePublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +42,8 @@ final class PublishTasklet implements Tasklet {
         metadata.put("force_returns.software_version", softwareVersion);
         metadata.put("force_returns.run_date", pipeline.settings().runDate().toString());
         WarehousePublisher publisher = new WarehousePublisher(pipeline.storage(), pipeline.warehouse(),
-                raw -> pipeline.reference().platformNormaliser().suggest(raw));
+                raw -> pipeline.reference().platformNormaliser().suggest(raw),
+                new SmallCellSuppression(pipeline.settings().minCellSize()));
         PublishResult result = publisher.publish(runId, metadata);
 
         Ledger ledger = pipeline.ledger();
@@ -53,6 +56,23 @@ final class PublishTasklet implements Tasklet {
         ExecutionContext jobContext = step.getJobExecution().getExecutionContext();
         jobContext.putLong(QUARANTINED_THIS_RUN, quarantinedThisRun);
         jobContext.putString(PUBLISHED, Boolean.toString(result.published()));
+        RunSettings settings = pipeline.settings();
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("run_id", runId);
+        run.put("job_execution_id", step.getJobExecution().getId());
+        run.put("mode", settings.mode());
+        run.put("started_at", String.valueOf(step.getJobExecution().getStartTime()));
+        run.put("finished_at", java.time.LocalDateTime.now().toString());
+        run.put("run_date", settings.runDate().toString());
+        run.put("software_version", softwareVersion);
+        run.put("tables_republished", result.published());
+        Map<String, Object> jobSettings = new LinkedHashMap<>();
+        jobSettings.put("inbox", settings.inbox());
+        jobSettings.put("warehouse", settings.warehouse());
+        jobSettings.put("scope", settings.scope());
+        jobSettings.put("reject_threshold", settings.rejectThreshold());
+        jobSettings.put("publish_min_cell_size", settings.minCellSize());
+        RunManifest.write(pipeline.storage(), pipeline.warehouse(), run, jobSettings, result.tableRows());
         if (result.published()) {
             log.info("run {}: published {} tables to {} ({} clean offence rows)", runId, result.tableRows().size(),
                     pipeline.warehouse(), result.tableRows().get("clean_offences"));

@@ -15,9 +15,11 @@ final class SummaryTables {
             Tables.NATIONAL_SUMMARY);
 
     private final Summaries summaries;
+    private final SmallCellSuppression suppression;
 
-    SummaryTables(Summaries summaries) {
+    SummaryTables(Summaries summaries, SmallCellSuppression suppression) {
         this.summaries = summaries;
+        this.suppression = suppression;
     }
 
     List<GenericRecord> records(TableSchema table) {
@@ -30,9 +32,12 @@ final class SummaryTables {
                 r.put("force_code", f.forceCode());
                 r.put("force_name", f.forceName());
                 r.put("offence_code", f.offenceCode());
-                r.put("offences", f.offences());
-                r.put("platform_recorded_offences", f.platformRecordedOffences());
+                Long offences = suppression.apply(f.offences());
+                Long recorded = suppression.apply(f.platformRecordedOffences());
+                r.put("offences", offences);
+                r.put("platform_recorded_offences", recorded);
                 r.put("suppressed_cells", f.suppressedCells());
+                r.put("suppressed", offences == null || recorded == null);
                 out.add(r);
             }
         } else if (table == Tables.OFFENCES_BY_PLATFORM) {
@@ -63,7 +68,9 @@ final class SummaryTables {
                 r.put("force_code", f.forceCode());
                 r.put("force_name", f.forceName());
                 r.put("platform", f.platform());
-                r.put("offences", f.offences());
+                Long offences = suppression.apply(f.offences());
+                r.put("offences", offences);
+                r.put("suppressed", offences == null);
                 out.add(r);
             }
         } else if (table == Tables.NATIONAL_SUMMARY) {

@@ -36,9 +36,10 @@ public final class Tables {
             .string("force_code", false)
             .string("force_name", false)
             .string("offence_code", false)
-            .int64("offences", false)
-            .int64("platform_recorded_offences", false)
+            .int64("offences", true)
+            .int64("platform_recorded_offences", true)
             .int64("suppressed_cells", false)
+            .bool("suppressed", false)
             .build();
 
     public static final TableSchema OFFENCES_BY_PLATFORM = TableSchema.table("offences_by_platform")
@@ -69,7 +70,8 @@ public final class Tables {
             .string("force_code", false)
             .string("force_name", false)
             .string("platform", false)
-            .int64("offences", false)
+            .int64("offences", true)
+            .bool("suppressed", false)
             .build();
 
     public static final TableSchema NATIONAL_SUMMARY = TableSchema.table("national_summary")

@@ -41,12 +41,15 @@ public final class WarehousePublisher {
     private final Path warehouse;
     private final Ledger ledger;
     private final Function<String, Optional<Platform>> suggester;
+    private final SmallCellSuppression suppression;
 
-    public WarehousePublisher(Storage storage, Path warehouse, Function<String, Optional<Platform>> suggester) {
+    public WarehousePublisher(Storage storage, Path warehouse, Function<String, Optional<Platform>> suggester,
+                              SmallCellSuppression suppression) {
         this.storage = storage;
         this.warehouse = warehouse;
         this.ledger = new Ledger(storage, warehouse);
         this.suggester = suggester;
+        this.suppression = suppression;
     }
 
     public PublishResult publish(String runId, Map<String, String> metadata) throws IOException {
@@ -54,10 +57,17 @@ public final class WarehousePublisher {
         swap.recover();
         List<DeliveryRecord> deliveries = ledger.deliveries();
         Map<String, IngestedFile> files = ledger.ingestedFiles(deliveries);
-        String fingerprint = fingerprint(deliveries, files);
+        String fingerprint = fingerprint(deliveries, files, suppression);
         long quarantined = files.values().stream().filter(f -> f.outcome().status() == FileStatus.QUARANTINED).count();
-        if (fingerprint.equals(lastPublishedFingerprint()) && allTablesPresent()) {
-            return new PublishResult(false, Map.of(), quarantined, 0);
+        Map<String, String> last = lastPublished();
+        if (fingerprint.equals(last.get("ledger_fingerprint")) && allTablesPresent()) {
+            Map<String, Long> rows = new LinkedHashMap<>();
+            last.forEach((k, v) -> {
+                if (k.startsWith("rows.")) {
+                    rows.put(k.substring(5), Long.parseLong(v));
+                }
+            });
+            return new PublishResult(false, rows, quarantined, 0);
         }
 
         Path staging = new Path(new Path(warehouse, "_staging"), runId);
@@ -81,7 +91,7 @@ public final class WarehousePublisher {
         rows.put(Tables.CLEAN_OFFENCES.name(),
                 writeCleanOffences(staging, meta, firsts, files, corrections, summaries, unmapped));
         rows.put(Tables.QUARANTINE.name(), writeQuarantine(staging, meta, firsts, files));
-        SummaryTables summaryTables = new SummaryTables(summaries);
+        SummaryTables summaryTables = new SummaryTables(summaries, suppression);
         for (TableSchema table : SummaryTables.TABLES) {
             rows.put(table.name(), write(staging, table, meta, summaryTables.records(table)));
         }
@@ -95,7 +105,9 @@ public final class WarehousePublisher {
         }
         storage.delete(staging);
         storage.delete(new Path(new Path(warehouse, "_trash"), runId));
-        storage.writeString(publishedMark(), "ledger_fingerprint=" + fingerprint + "\nrun_id=" + runId + "\n");
+        StringBuilder mark = new StringBuilder("ledger_fingerprint=" + fingerprint + "\nrun_id=" + runId + "\n");
+        rows.forEach((table, n) -> mark.append("rows.").append(table).append('=').append(n).append('\n'));
+        storage.writeString(publishedMark(), mark.toString());
         return new PublishResult(true, rows, quarantined, unmapped.entries().size());
     }
 
@@ -218,9 +230,11 @@ public final class WarehousePublisher {
         return out;
     }
 
-    /** Changes whenever a delivery is added or any content is re-ingested (as by a rebuild). */
-    private static String fingerprint(List<DeliveryRecord> deliveries, Map<String, IngestedFile> files) {
-        StringBuilder sb = new StringBuilder(Tables.SCHEMA_VERSION);
+    /** Changes whenever a delivery is added, any content is re-ingested (as by a rebuild) or a publish setting changes. */
+    private static String fingerprint(List<DeliveryRecord> deliveries, Map<String, IngestedFile> files,
+                                      SmallCellSuppression suppression) {
+        StringBuilder sb = new StringBuilder(Tables.SCHEMA_VERSION).append(":min-cell-size=")
+                .append(suppression.minCellSize());
         for (DeliveryRecord d : deliveries) {
             sb.append('\n').append(d.id());
             IngestedFile f = files.get(d.sha256());
@@ -235,17 +249,18 @@ public final class WarehousePublisher {
         return new Path(new Path(warehouse, "_state"), "published.properties");
     }
 
-    private String lastPublishedFingerprint() throws IOException {
+    private Map<String, String> lastPublished() throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
         Path mark = publishedMark();
-        if (!storage.exists(mark)) {
-            return "";
-        }
-        for (String line : storage.readString(mark).split("\n")) {
-            if (line.startsWith("ledger_fingerprint=")) {
-                return line.substring("ledger_fingerprint=".length());
+        if (storage.exists(mark)) {
+            for (String line : storage.readString(mark).split("\n")) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    out.put(line.substring(0, eq), line.substring(eq + 1));
+                }
             }
         }
-        return "";
+        return out;
     }
 
     private boolean allTablesPresent() {

@@ -49,7 +49,7 @@ class CommandLineUsageTest {
 
         assertThat(result.status()).isZero();
         for (String option : new String[] {"--job", "--inbox", "--warehouse", "--run-date", "--scope",
-                "--reject-threshold", "--threads", "--reference", "--execution", "--limit", "spring.datasource.url"}) {
+                "--reject-threshold", "--threads", "--reference", "--min-cell-size", "--execution", "--limit", "spring.datasource.url"}) {
             assertThat(result.out()).contains(option);
         }
     }

@@ -206,6 +206,73 @@ class JobFlowTest {
         }
     }
 
+    @Test
+    void everyRunWritesAManifestAndEverySummaryRowTracesBackToItsSourceLines() throws Exception {
+        InboxWriter inbox = new InboxWriter(dir.resolve("inbox"));
+        kentAprilMay(inbox);
+        Path wh = dir.resolve("wh");
+        Cli.Result result = run(inbox.root(), wh);
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitStatus.SUCCESS);
+
+        var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(wh.resolve("manifest.json").toFile());
+        String runId = manifest.get("run_id").asText();
+        assertThat(wh.resolve("_manifests/" + runId + ".json")).exists();
+        assertThat(manifest.get("run_date").asText()).isEqualTo("2024-12-31");
+        assertThat(manifest.get("settings").get("scope").toString()).contains("86/2");
+        var input = manifest.get("inputs").get(0);
+        assertThat(input.get("source_file").asText()).isEqualTo("2024-05-01_kent.csv");
+        assertThat(input.get("sha256").asText()).hasSize(64);
+        assertThat(input.get("rows_read").asLong()).isEqualTo(5);
+        try (Duck duck = new Duck(wh)) {
+            for (var table : manifest.get("tables")) {
+                assertThat(table.get("rows").asLong()).as(table.get("name").asText())
+                        .isEqualTo(duck.scalarLong("SELECT count(*) FROM {" + table.get("name").asText() + "}"));
+            }
+            // offences_by_force -> clean_offences -> the source lines that produced it
+            List<Map<String, Object>> lines = duck.rows("SELECT c.source_file, c.source_line FROM {offences_by_force} f "
+                    + "JOIN {clean_offences} c USING (financial_year, financial_quarter, force_code, offence_code) "
+                    + "WHERE f.offence_code = '86/2' ORDER BY c.source_line");
+            assertThat(lines).extracting(m -> m.get("source_line")).containsExactly(2L, 4L, 5L);
+            List<String> raw = Files.readAllLines(inbox.root().resolve("2024-05-01_kent.csv"));
+            assertThat(raw.get(1)).contains("K1,2023-04-03,86/2");
+            assertThat(raw.get(3)).contains("K3,2023-05-01,86/2");
+        }
+
+        Cli.Result nothingNew = run(inbox.root(), wh);
+        var second = new com.fasterxml.jackson.databind.ObjectMapper().readTree(wh.resolve("manifest.json").toFile());
+        assertThat(second.get("run_id").asText()).isNotEqualTo(runId);
+        assertThat(second.get("tables_republished").asBoolean()).isFalse();
+        assertThat(second.get("tables").get(0).get("rows").asLong()).isEqualTo(5);
+        assertThat(nothingNew.status()).isEqualTo(ExitStatus.SUCCESS);
+    }
+
+    @Test
+    void smallForceLevelCountsAreSuppressedOnlyWhenAsked() throws Exception {
+        InboxWriter inbox = new InboxWriter(dir.resolve("inbox"));
+        kentAprilMay(inbox);
+        inbox.file("2024-06-02_gwent.csv", "PFA,Month,HO Code,Number of Offences", "Gwent,2023-05,86/2,7");
+
+        assertThat(run(inbox.root(), dir.resolve("open")).status()).isEqualTo(ExitStatus.SUCCESS);
+        assertThat(run(inbox.root(), dir.resolve("protected"), "--min-cell-size", "5").status())
+                .isEqualTo(ExitStatus.SUCCESS);
+
+        try (Duck open = new Duck(dir.resolve("open")); Duck safe = new Duck(dir.resolve("protected"))) {
+            String byForce = "SELECT force_name || ' ' || offence_code, coalesce(offences, -1) FROM {offences_by_force}";
+            assertThat(open.longsByKey(byForce)).containsExactlyInAnyOrderEntriesOf(
+                    Map.of("Kent 86/2", 3L, "Kent 86/10", 1L, "Kent 86/15", 1L, "Gwent 86/2", 7L));
+            assertThat(safe.longsByKey(byForce)).containsExactlyInAnyOrderEntriesOf(
+                    Map.of("Kent 86/2", -1L, "Kent 86/10", -1L, "Kent 86/15", -1L, "Gwent 86/2", 7L));
+            assertThat(safe.scalarLong("SELECT count(*) FROM {offences_by_force} WHERE suppressed")).isEqualTo(3);
+            assertThat(open.scalarLong("SELECT count(*) FROM {offences_by_force} WHERE suppressed")).isZero();
+            assertThat(safe.scalarLong("SELECT count(*) FROM {offences_by_force_platform} WHERE offences IS NOT NULL"))
+                    .isZero();
+            // National figures stay exact.
+            assertThat(safe.scalarLong("SELECT offences FROM {national_summary}")).isEqualTo(12);
+            assertThat(safe.longsByKey("SELECT platform, offences FROM {offences_by_platform}"))
+                    .isEqualTo(open.longsByKey("SELECT platform, offences FROM {offences_by_platform}"));
+        }
+    }
+
     private static void copyTree(Path from, Path to) throws IOException {
         try (var paths = Files.walk(from)) {
             for (Path p : (Iterable<Path>) paths::iterator) {
