@@ -10,12 +10,13 @@ import org.forcereturns.storage.Hashing;
 /**
  * A file's identity and encoding, from one streaming pass over its (decompressed) bytes.
  *
- * @param encoding null when the bytes cannot be read (a broken gzip stream)
+ * @param encoding   null when the content cannot be decoded as text
+ * @param unreadable why the content cannot be read as a return (contract: {@code UNREADABLE}), or null
  */
-public record Fingerprint(String sha256, long bytes, TextEncoding encoding) {
+public record Fingerprint(String sha256, long bytes, TextEncoding encoding, String unreadable) {
 
     public boolean readable() {
-        return encoding != null && bytes > 0;
+        return unreadable == null;
     }
 
     public static Fingerprint of(InputStream raw, boolean gzip) throws IOException {
@@ -32,11 +33,19 @@ public record Fingerprint(String sha256, long bytes, TextEncoding encoding) {
                 bytes += n;
             }
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            // A broken compressed file is identified by its raw bytes and quarantined as unreadable.
+            // A broken compressed file is identified by its raw bytes.
             counted.transferTo(java.io.OutputStream.nullOutputStream());
-            return new Fingerprint(HexFormat.of().formatHex(rawDigest.digest()), 0, null);
+            return new Fingerprint(HexFormat.of().formatHex(rawDigest.digest()), 0, null, "not a readable gzip stream");
         }
-        return new Fingerprint(HexFormat.of().formatHex(contentDigest.digest()), bytes, sniffer.result());
+        String sha = HexFormat.of().formatHex(contentDigest.digest());
+        if (bytes == 0) {
+            return new Fingerprint(sha, 0, null, "empty file (0 bytes)");
+        }
+        if (sniffer.sawNulByte()) {
+            // Text returns never hold NUL bytes: this is UTF-16 or binary, which Windows-1252 would turn to noise.
+            return new Fingerprint(sha, bytes, null, "not text: it contains NUL bytes (UTF-16 or binary?)");
+        }
+        return new Fingerprint(sha, bytes, sniffer.result(), null);
     }
 
     /** Hashes the raw bytes as they go by, for files whose decompressed content cannot be had. */

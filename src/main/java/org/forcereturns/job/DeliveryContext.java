@@ -18,6 +18,7 @@ final class DeliveryContext {
         c.putString("sha256", d.sha256());
         c.putLong("bytes", d.bytes());
         c.putString("encoding", d.encoding() == null ? "" : d.encoding());
+        c.putString("unreadable", d.unreadable() == null ? "" : d.unreadable());
         c.putString("duplicate_of", d.duplicateOf() == null ? "" : d.duplicateOf());
         c.putString("from_archive", Boolean.toString(d.fromArchive()));
         c.putString("delivered_at", deliveredAt);
@@ -27,9 +28,11 @@ final class DeliveryContext {
     static PlannedDelivery read(ExecutionContext c) {
         String encoding = c.getString("encoding");
         String duplicateOf = c.getString("duplicate_of");
+        String unreadable = c.getString("unreadable");
         return new PlannedDelivery(c.getString("source_file"), c.getString("source"),
                 Boolean.parseBoolean(c.getString("gzip")), c.getString("sha256"), c.getLong("bytes"),
-                encoding.isEmpty() ? null : encoding, duplicateOf.isEmpty() ? null : duplicateOf,
+                encoding.isEmpty() ? null : encoding, unreadable.isEmpty() ? null : unreadable,
+                duplicateOf.isEmpty() ? null : duplicateOf,
                 Boolean.parseBoolean(c.getString("from_archive")));
     }
 

@@ -46,7 +46,7 @@ final class IngestDeliveryTasklet implements Tasklet {
         Path archived = d.fromArchive() ? new Path(d.source())
                 : ingestion.archive(new Path(d.source()), d.sha256(), d.gzip());
         IngestedFile file = ingestion.ingest(d.sourceFile(), archived, d.gzip(),
-                new Fingerprint(d.sha256(), d.bytes(), encoding), runId);
+                new Fingerprint(d.sha256(), d.bytes(), encoding, d.unreadable()), runId);
         if (!d.fromArchive()) {
             pipeline.ledger().recordDelivery(record);
         }

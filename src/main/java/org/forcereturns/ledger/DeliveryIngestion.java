@@ -74,8 +74,8 @@ public final class DeliveryIngestion {
         try (ParquetTableWriter rejects = new ParquetTableWriter(Tables.QUARANTINE, ledger.rejectsFile(sha),
                 storage.configuration(), java.util.Map.of())) {
             if (!fingerprint.readable()) {
-                String why = fingerprint.encoding() == null ? "not a readable gzip stream" : "empty file (0 bytes)";
-                rejects.write(quarantineRecord(runId, new Reject(sourceFile, 0, RejectReason.UNREADABLE, null, why, "")));
+                rejects.write(quarantineRecord(runId, new Reject(sourceFile, 0, RejectReason.UNREADABLE, null,
+                        fingerprint.unreadable(), "")));
                 outcome = FileOutcome.quarantinedWhole(null, RejectReason.UNREADABLE);
             } else {
                 outcome = read(sourceFile, archived, gzip, fingerprint.encoding(), sha, runId, rejects);

@@ -39,8 +39,13 @@ public final class IntakePlanner {
             if (!d.isDuplicate()) {
                 firstBySha.putIfAbsent(d.sha256(), d.sourceFile());
                 if (ledger.ingested(d.sha256()).isEmpty()) {
-                    plan.add(new PlannedDelivery(d.sourceFile(), ingestion.rawArchive(d.sha256(), d.gzip()).toString(),
-                            d.gzip(), d.sha256(), d.bytes(), encodingName(d.encoding()), null, true));
+                    org.apache.hadoop.fs.Path archived = ingestion.rawArchive(d.sha256(), d.gzip());
+                    Fingerprint fp;
+                    try (InputStream in = storage.open(archived)) {
+                        fp = Fingerprint.of(in, d.gzip());
+                    }
+                    plan.add(new PlannedDelivery(d.sourceFile(), archived.toString(), d.gzip(), d.sha256(), d.bytes(),
+                            fp.encoding() == null ? null : fp.encoding().name(), fp.unreadable(), null, true));
                 }
             }
         }
@@ -58,20 +63,8 @@ public final class IntakePlanner {
             }
             String first = firstBySha.putIfAbsent(fp.sha256(), file.relativePath());
             plan.add(new PlannedDelivery(file.relativePath(), file.path().toString(), file.gzip(), fp.sha256(),
-                    fp.bytes(), fp.encoding() == null ? null : fp.encoding().name(), first, false));
+                    fp.bytes(), fp.encoding() == null ? null : fp.encoding().name(), fp.unreadable(), first, false));
         }
         return plan;
-    }
-
-    private static String encodingName(String label) {
-        if (label == null) {
-            return null;
-        }
-        for (org.forcereturns.ingest.TextEncoding e : org.forcereturns.ingest.TextEncoding.values()) {
-            if (e.label().equals(label)) {
-                return e.name();
-            }
-        }
-        return null;
     }
 }

@@ -6,8 +6,9 @@ package org.forcereturns.ledger;
  *
  * @param source       the file to read: in the inbox, or in the raw archive when {@code fromArchive}
  * @param encoding     a {@code TextEncoding} name, or null when the bytes cannot be read
+ * @param unreadable   why the content cannot be read as a return, or null
  * @param duplicateOf  the first delivery of the same bytes, for a re-delivery
  */
 public record PlannedDelivery(String sourceFile, String source, boolean gzip, String sha256, long bytes,
-                              String encoding, String duplicateOf, boolean fromArchive) {
+                              String encoding, String unreadable, String duplicateOf, boolean fromArchive) {
 }

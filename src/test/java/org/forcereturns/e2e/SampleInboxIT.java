@@ -140,6 +140,14 @@ class SampleInboxIT {
                 assertThat(a.get("rows_skipped")).as(file).isEqualTo(Long.parseLong(e.get("rows_skipped")));
                 assertThat((long) a.get("rows_read")).as(file).isEqualTo((long) a.get("rows_accepted")
                         + (long) a.get("rows_rejected") + (long) a.get("rows_skipped"));
+                if (!"DUPLICATE".equals(e.get("status"))) {
+                    assertThat(String.valueOf(a.get("encoding"))).as(file)
+                            .isEqualTo(e.get("encoding").isEmpty() ? "null" : e.get("encoding"));
+                }
+                if (!"MISSING_COLUMNS".equals(e.get("quarantine_reason"))) {
+                    assertThat(String.valueOf(a.get("layout"))).as(file)
+                            .isEqualTo(e.get("layout").isEmpty() ? "null" : e.get("layout"));
+                }
                 assertThat(String.valueOf(a.get("quarantine_reason"))).as(file)
                         .isEqualTo(e.get("quarantine_reason").isEmpty() ? "null" : e.get("quarantine_reason"));
                 Map<String, Long> reasons = duck.longsByKey("SELECT reason, count(*) FROM {quarantine} WHERE source_file = '"

@@ -194,15 +194,25 @@ class JobFlowTest {
     void aRunThatQuarantinesAFileExitsWithThree() throws Exception {
         InboxWriter inbox = new InboxWriter(dir.resolve("inbox"));
         kentAprilMay(inbox);
-        inbox.file("2024-05-03_empty.csv");
         Files.write(inbox.root().resolve("2024-05-03_empty.csv"), new byte[0]);
+        Files.writeString(inbox.root().resolve("2024-05-04_utf16.csv"), RECORD_HEADER + "\nKent,K7,2023-04-03,86/2,\n",
+                java.nio.charset.StandardCharsets.UTF_16LE);
+        Files.write(inbox.root().resolve("2024-05-05_broken.csv.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2});
 
         Cli.Result result = run(inbox.root(), dir.resolve("wh"));
 
         assertThat(result.status()).as(result.toString()).isEqualTo(ExitStatus.QUARANTINED);
+        assertThat(result.out()).contains("3 file(s) quarantined");
         try (Duck duck = new Duck(dir.resolve("wh"))) {
-            assertThat(duck.rows("SELECT source_file, line, reason FROM {quarantine}"))
-                    .containsExactly(Map.of("source_file", "2024-05-03_empty.csv", "line", 0L, "reason", "UNREADABLE"));
+            assertThat(duck.rows("SELECT source_file, line, reason, value FROM {quarantine} ORDER BY source_file"))
+                    .containsExactly(
+                            Map.of("source_file", "2024-05-03_empty.csv", "line", 0L, "reason", "UNREADABLE",
+                                    "value", "empty file (0 bytes)"),
+                            Map.of("source_file", "2024-05-04_utf16.csv", "line", 0L, "reason", "UNREADABLE",
+                                    "value", "not text: it contains NUL bytes (UTF-16 or binary?)"),
+                            Map.of("source_file", "2024-05-05_broken.csv.gz", "line", 0L, "reason", "UNREADABLE",
+                                    "value", "not a readable gzip stream"));
+            assertThat(duck.scalarLong("SELECT sum(offences) FROM {clean_offences}")).isEqualTo(5);
         }
     }
 
