@@ -36,6 +36,7 @@ class DeliveryPartitioner implements Partitioner {
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
         RunSettings settings = pipeline.settings();
+        org.slf4j.MDC.put("run", settings.runId());
         List<PlannedDelivery> plan;
         try {
             Inbox inbox = settings.rebuild() ? null : new Inbox(pipeline.storage(), pipeline.storage().resolve(settings.inbox()));

@@ -1,5 +1,6 @@
 package org.forcereturns.job;
 
+import org.forcereturns.metrics.RunMetrics;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -22,8 +23,10 @@ public class ForceReturnsJobConfiguration {
     public static final String JOB_NAME = "forceReturnsJob";
 
     @Bean
-    public Job forceReturnsJob(JobRepository jobRepository, Step prepare, Step ingest, Step publish) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(prepare).next(ingest).next(publish).build();
+    public Job forceReturnsJob(JobRepository jobRepository, Step prepare, Step ingest, Step publish,
+                               RunMetrics metrics) {
+        return new JobBuilder(JOB_NAME, jobRepository).observationRegistry(metrics.observations())
+                .start(prepare).next(ingest).next(publish).build();
     }
 
     @Bean
@@ -33,10 +36,11 @@ public class ForceReturnsJobConfiguration {
 
     @Bean
     public Step ingest(JobRepository jobRepository, Step ingestDelivery, DeliveryPartitioner deliveryPartitioner,
-                       @Value("${force-returns.threads:2}") int threads) {
+                       @Value("${force-returns.threads:2}") int threads, RunMetrics metrics) {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ingest-");
         executor.setConcurrencyLimit(threads);
         return new StepBuilder("ingest", jobRepository)
+                .observationRegistry(metrics.observations())
                 .partitioner("ingestDelivery", deliveryPartitioner)
                 .step(ingestDelivery)
                 .gridSize(threads)
@@ -52,13 +56,16 @@ public class ForceReturnsJobConfiguration {
     }
 
     @Bean
-    public Step ingestDelivery(JobRepository jobRepository, PlatformTransactionManager tx, PipelineFactory pipelines) {
-        return new StepBuilder("ingestDelivery", jobRepository).tasklet(new IngestDeliveryTasklet(pipelines), tx).build();
+    public Step ingestDelivery(JobRepository jobRepository, PlatformTransactionManager tx, PipelineFactory pipelines,
+                               RunMetrics metrics) {
+        return new StepBuilder("ingestDelivery", jobRepository).observationRegistry(metrics.observations())
+                .tasklet(new IngestDeliveryTasklet(pipelines, metrics), tx).build();
     }
 
     @Bean
     public Step publish(JobRepository jobRepository, PlatformTransactionManager tx, PipelineFactory pipelines,
-                        @Value("${force-returns.version:dev}") String version) {
-        return new StepBuilder("publish", jobRepository).tasklet(new PublishTasklet(pipelines, version), tx).build();
+                        @Value("${force-returns.version:dev}") String version, RunMetrics metrics) {
+        return new StepBuilder("publish", jobRepository).observationRegistry(metrics.observations())
+                .tasklet(new PublishTasklet(pipelines, version), tx).build();
     }
 }

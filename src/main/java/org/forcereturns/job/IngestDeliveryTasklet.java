@@ -9,6 +9,8 @@ import org.forcereturns.ledger.IngestedFile;
 import org.forcereturns.ledger.PlannedDelivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.forcereturns.metrics.RunMetrics;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepExecution;
@@ -22,9 +24,11 @@ final class IngestDeliveryTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(IngestDeliveryTasklet.class);
 
     private final PipelineFactory pipelines;
+    private final RunMetrics metrics;
 
-    IngestDeliveryTasklet(PipelineFactory pipelines) {
+    IngestDeliveryTasklet(PipelineFactory pipelines, RunMetrics metrics) {
         this.pipelines = pipelines;
+        this.metrics = metrics;
     }
 
     @Override
@@ -34,11 +38,23 @@ final class IngestDeliveryTasklet implements Tasklet {
         ExecutionContext context = step.getExecutionContext();
         PlannedDelivery d = DeliveryContext.read(context);
         String runId = pipeline.settings().runId();
+        MDC.put("run", runId);
+        MDC.put("file", d.sourceFile());
+        try {
+            return ingest(contribution, step, pipeline, context, d, runId);
+        } finally {
+            MDC.remove("file");
+        }
+    }
+
+    private RepeatStatus ingest(StepContribution contribution, StepExecution step, Pipeline pipeline,
+                                ExecutionContext context, PlannedDelivery d, String runId) throws Exception {
         TextEncoding encoding = d.encoding() == null ? null : TextEncoding.valueOf(d.encoding());
         DeliveryRecord record = new DeliveryRecord(d.sourceFile(), d.sha256(), d.bytes(), d.gzip(),
                 encoding == null ? null : encoding.label(), runId, DeliveryContext.deliveredAt(context), d.duplicateOf());
         if (d.duplicateOf() != null) {
             pipeline.ledger().recordDelivery(record);
+            metrics.duplicateDelivered();
             log.info("{}: same bytes as {}, recorded as a duplicate", d.sourceFile(), d.duplicateOf());
             return RepeatStatus.FINISHED;
         }
@@ -51,6 +67,7 @@ final class IngestDeliveryTasklet implements Tasklet {
             pipeline.ledger().recordDelivery(record);
         }
         var o = file.outcome();
+        metrics.fileIngested(o);
         step.setReadCount(o.rowsRead());
         contribution.incrementWriteCount(o.rowsAccepted());
         contribution.incrementFilterCount(o.rowsSkipped());

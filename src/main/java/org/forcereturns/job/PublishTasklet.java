@@ -19,11 +19,13 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /** Republishes every table from the ledger when anything changed; restarts redo it whole (it is derived). */
-final class PublishTasklet implements Tasklet {
+public final class PublishTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(PublishTasklet.class);
-    static final String QUARANTINED_THIS_RUN = "quarantined.this.run";
+    public static final String QUARANTINED_THIS_RUN = "quarantined.this.run";
     static final String PUBLISHED = "published";
+    public static final String UNMAPPED_VALUES = "unmapped.values";
+    public static final String NEW_UNMAPPED_VALUES = "unmapped.new";
 
     private final PipelineFactory pipelines;
     private final String softwareVersion;
@@ -38,6 +40,7 @@ final class PublishTasklet implements Tasklet {
         StepExecution step = contribution.getStepExecution();
         Pipeline pipeline = pipelines.forRun(step.getJobExecution().getJobParameters());
         String runId = pipeline.settings().runId();
+        org.slf4j.MDC.put("run", runId);
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("force_returns.software_version", softwareVersion);
         metadata.put("force_returns.run_date", pipeline.settings().runDate().toString());
@@ -56,6 +59,8 @@ final class PublishTasklet implements Tasklet {
         ExecutionContext jobContext = step.getJobExecution().getExecutionContext();
         jobContext.putLong(QUARANTINED_THIS_RUN, quarantinedThisRun);
         jobContext.putString(PUBLISHED, Boolean.toString(result.published()));
+        jobContext.putLong(UNMAPPED_VALUES, result.unmappedValues());
+        jobContext.putLong(NEW_UNMAPPED_VALUES, result.newUnmappedValues());
         RunSettings settings = pipeline.settings();
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("run_id", runId);

@@ -67,7 +67,8 @@ public final class WarehousePublisher {
                     rows.put(k.substring(5), Long.parseLong(v));
                 }
             });
-            return new PublishResult(false, rows, quarantined, 0);
+            return new PublishResult(false, rows, quarantined, rows.getOrDefault(Tables.UNMAPPED_PLATFORMS.name(), 0L),
+                    0);
         }
 
         Path staging = new Path(new Path(warehouse, "_staging"), runId);
@@ -108,7 +109,10 @@ public final class WarehousePublisher {
         StringBuilder mark = new StringBuilder("ledger_fingerprint=" + fingerprint + "\nrun_id=" + runId + "\n");
         rows.forEach((table, n) -> mark.append("rows.").append(table).append('=').append(n).append('\n'));
         storage.writeString(publishedMark(), mark.toString());
-        return new PublishResult(true, rows, quarantined, unmapped.entries().size());
+        java.util.Set<String> deliveredNow = new java.util.HashSet<>();
+        firsts.stream().filter(d -> runId.equals(d.runId())).forEach(d -> deliveredNow.add(d.sourceFile()));
+        long newUnmapped = unmapped.entries().stream().filter(e -> deliveredNow.contains(e.firstSourceFile())).count();
+        return new PublishResult(true, rows, quarantined, unmapped.entries().size(), newUnmapped);
     }
 
     private long writeCleanOffences(Path staging, Map<String, String> meta, List<DeliveryRecord> firsts,
