@@ -1,0 +1,135 @@
+package org.forcereturns.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.forcereturns.storage.Storage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlReportTest {
+
+    @Test
+    void aHostileRawValueIsShownAsTextNeverAsMarkup() {
+        String html = HtmlReport.render(Fixtures.twoYears());
+
+        assertThat(html.toLowerCase()).doesNotContain("<script").doesNotContain("alert(1)</script>");
+        // shown, escaped, as the unmapped value, the force's name and the quarantined file's name
+        assertThat(html).contains("<code title=\"&lt;script&gt;alert(1)&lt;/script&gt;\">&lt;script&gt;alert(1)&lt;/script&gt;</code>")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;.csv")
+                .contains("<th scope=\"row\">&lt;script&gt;alert(1)&lt;/script&gt;</th>");
+        // quotes in values cannot break out of an attribute
+        assertThat(html).contains("a&quot;b&#39;&amp;c.csv");
+    }
+
+    @Test
+    void theEscaperCoversEveryHtmlMetaCharacterAndControlCharacters() {
+        assertThat(Html.esc("<a href=\"x\" onclick='y'>&amp;</a>"))
+                .isEqualTo("&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;");
+        assertThat(Html.esc("a\u0000b\u001bc\td")).isEqualTo("a\ufffdb\ufffdc\td");
+        assertThat(Html.esc(null)).isEmpty();
+        assertThat(Html.shorten("abcdef", 4)).isEqualTo("abc\u2026");
+        assertThat(Html.shorten("ab", 4)).isEqualTo("ab");
+    }
+
+    @Test
+    void numbersHaveThousandsSeparatorsOneDecimalAndPercentages() {
+        String html = HtmlReport.render(Fixtures.twoYears());
+
+        assertThat(cell(html, "2023/24", "offences")).isEqualTo("38,685");
+        assertThat(cell(html, "2023/24", "offences_per_day")).isEqualTo("105.7");
+        assertThat(cell(html, "2023/24", "platform_recorded_offences")).isEqualTo("7,338");
+        assertThat(cell(html, "2023/24", "platform_recorded_share")).isEqualTo("19.0%");
+        assertThat(cell(html, "2023/24", "forces_reporting")).isEqualTo("43");
+        assertThat(cell(html, "2023/24", "forces_reporting_platform")).isEqualTo("20");
+        assertThat(cell(html, "2022/23", "offences")).isEqualTo("6,494");
+        assertThat(cell(html, "2022/23", "offences_per_day")).isEqualTo("17.8");
+        assertThat(html).contains("3,648 (49.7%)").contains("1,834 (25.0%)").contains("Owner not known");
+        assertThat(Html.count(1_234_567)).isEqualTo("1,234,567");
+        assertThat(Html.decimal(1234.56)).isEqualTo("1,234.6");
+        assertThat(Html.percent(null)).isEqualTo("n/a");
+    }
+
+    @Test
+    void theLatestYearIsChartedAndEveryYearIsInTheTrend() throws Exception {
+        String html = HtmlReport.render(Fixtures.twoYears());
+
+        assertThat(html).contains("<h2 id=\"platforms-h\">Offences by platform, 2023/24</h2>")
+                .contains("<h2 id=\"owners-h\">Offences by platform owner, 2023/24</h2>")
+                .contains("<h2 id=\"forces-h\">Offences by police force, 2023/24</h2>")
+                .contains("2022/23 Q1").contains("2023/24 Q2")
+                .contains("1,406 offences (from 2 forces) were returned for the whole year");
+        // platform, owner, force, trend and rejected-rows charts, each well-formed XML with a title
+        assertThat(SvgChartsTest.svgs(html)).hasSize(5).allSatisfy(svg -> {
+            assertThat(SvgChartsTest.parse(svg).getElementsByTagName("title").getLength()).isPositive();
+        });
+        // every chart has its table fallback
+        assertThat(html).contains("id=\"platform-table\"", "id=\"owner-table\"", "id=\"force-table\"",
+                "id=\"quarter-table\"", "id=\"reject-table\"");
+    }
+
+    @Test
+    void theDataQualitySectionCountsFilesReasonsAndUnmappedValues() {
+        String html = HtmlReport.render(Fixtures.twoYears());
+
+        assertThat(html).contains("<span class=\"big\" data-metric=\"files_delivered\">3</span>")
+                .contains("data-metric=\"files_loaded\">1<").contains("data-metric=\"files_quarantined\">1<")
+                .contains("data-metric=\"files_duplicate\">1<").contains("data-metric=\"rows_rejected\">17<")
+                .contains("UNREADABLE").contains("empty file or text that cannot be decoded")
+                .contains("<td class=\"n\" data-reason=\"BAD_DATE\">12</td>")
+                .contains("<td class=\"n\">1,234</td>").contains("<td>Snapchat</td>").contains("none close");
+    }
+
+    @Test
+    void thePageIsSelfContained() {
+        String html = HtmlReport.render(Fixtures.twoYears());
+
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<html lang=\"en-GB\">")
+                .contains("Content-Security-Policy").contains("default-src 'none'").contains("<style>");
+        String withoutSvgNamespace = html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+        assertThat(withoutSvgNamespace).doesNotContain("http://").doesNotContain("https://")
+                .doesNotContain("<link").doesNotContain("src=").doesNotContain("@import").doesNotContain("url(");
+    }
+
+    @Test
+    void anEmptyWarehouseGivesAPageThatSaysSo() throws Exception {
+        String html = HtmlReport.render(Fixtures.empty());
+
+        assertThat(html).contains("No financial year has been published yet").contains("No data.")
+                .contains("data-metric=\"files_delivered\">0<").contains("No row was rejected")
+                .contains("Every platform text matched a known platform").doesNotContain("NaN").endsWith("</html>\n");
+        assertThat(SvgChartsTest.svgs(html)).isEmpty();
+    }
+
+    @Test
+    void aYearWithNoPlatformRecordedSaysSoInsteadOfAnEmptyChart() {
+        ReportData one = new ReportData("w", null,
+                java.util.List.of(new ReportData.Year("2024/25", 0, 365, 0, 0, null, 0, 0, 0)), java.util.List.of(),
+                java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(),
+                java.util.List.of());
+        String html = HtmlReport.render(one);
+        assertThat(html).contains("No offence in 2024/25 had the platform recorded")
+                .contains("No force reported offences in 2024/25");
+        assertThat(cell(html, "2024/25", "platform_recorded_share")).isEqualTo("n/a");
+    }
+
+    @Test
+    void writePutsReportHtmlInTheWarehouseRoot(@TempDir Path dir) throws Exception {
+        Storage storage = Storage.local();
+        HtmlReport.write(storage, storage.resolve(dir.toString()), Fixtures.twoYears());
+        assertThat(Files.readString(dir.resolve("report.html"))).isEqualTo(HtmlReport.render(Fixtures.twoYears()));
+        try (var files = Files.list(dir)) {
+            assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("report.html");
+        }
+    }
+
+    /** The text of the headline table cell for a year and metric. */
+    static String cell(String html, String year, String metric) {
+        var m = Pattern.compile("<td class=\"n\" data-year=\"" + Pattern.quote(Html.esc(year)) + "\" data-metric=\""
+                + metric + "\">([^<]*)</td>").matcher(html);
+        assertThat(m.find()).as(year + " " + metric).isTrue();
+        return m.group(1);
+    }
+}

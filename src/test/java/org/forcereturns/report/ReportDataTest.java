@@ -1,0 +1,109 @@
+package org.forcereturns.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.generic.GenericData;
+import org.forcereturns.publish.Tables;
+import org.forcereturns.storage.ParquetTableWriter;
+import org.forcereturns.storage.Storage;
+import org.forcereturns.storage.TableSchema;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportDataTest {
+
+    private final Storage storage = Storage.local();
+
+    @Test
+    void anEmptyWarehouseReadsAsNoData(@TempDir java.nio.file.Path dir) throws Exception {
+        ReportData data = ReportData.read(storage, storage.resolve(dir.toString()));
+
+        assertThat(data.years()).isEmpty();
+        assertThat(data.files()).isEmpty();
+        assertThat(data.latestYear()).isEmpty();
+        assertThat(data.runId()).isNull();
+    }
+
+    @Test
+    void readsThePublishedTablesAndFoldsForcesAndQuarters(@TempDir java.nio.file.Path dir) throws Exception {
+        org.apache.hadoop.fs.Path wh = storage.resolve(dir.toString());
+        write(wh, Tables.NATIONAL_SUMMARY, List.of(
+                Map.of("financial_year", "2023/24", "offences", 10L, "days_in_year", 366, "offences_per_day", 10 / 366.0,
+                        "platform_recorded_offences", 4L, "platform_recorded_share", 0.4, "forces_reporting", 2,
+                        "forces_reporting_platform", 1, "suppressed_cells", 1L),
+                Map.of("financial_year", "2022/23", "offences", 3L, "days_in_year", 365, "offences_per_day", 3 / 365.0,
+                        "platform_recorded_offences", 0L, "forces_reporting", 1, "forces_reporting_platform", 0,
+                        "suppressed_cells", 0L)));
+        write(wh, Tables.OFFENCES_BY_FORCE, List.of(
+                force("2023/24", 1, "E1", "Kent", "86/2", 3, 1), force("2023/24", 1, "E1", "Kent", "86/10", 2, 2),
+                force("2023/24", 2, "E1", "Kent", "86/2", 1, 1), force("2023/24", null, "E2", "Essex", "86/2", 4, 0),
+                force("2022/23", 4, "E2", "Essex", "86/2", 3, 0)));
+        write(wh, Tables.OFFENCES_BY_PLATFORM, List.of(
+                Map.of("financial_year", "2023/24", "platform", "Instagram", "platform_owner", "Meta",
+                        "platform_category", "social media", "offences", 1L, "share_of_platform_recorded", 0.25),
+                Map.of("financial_year", "2023/24", "platform", "Snapchat", "platform_owner", "Snap Inc.",
+                        "platform_category", "private messaging", "offences", 3L, "share_of_platform_recorded", 0.75)));
+        write(wh, Tables.QUARANTINE, List.of(
+                Map.of("run_id", "r1", "source_file", "a.csv", "line", 3L, "reason", "BAD_DATE"),
+                Map.of("run_id", "r1", "source_file", "a.csv", "line", 4L, "reason", "BAD_DATE"),
+                Map.of("run_id", "r1", "source_file", "b.csv", "line", 0L, "reason", "UNREADABLE"),
+                Map.of("run_id", "r1", "source_file", "c.csv", "line", 9L, "reason", "BAD_COUNT")));
+        write(wh, Tables.FILE_INVENTORY, List.of(
+                Map.of("source_file", "a.csv", "sha256", "aa", "bytes", 10L, "rows_read", 5L, "rows_accepted", 3L,
+                        "rows_rejected", 2L, "rows_skipped", 0L, "status", "LOADED", "run_id", "r1"),
+                Map.of("source_file", "b.csv", "sha256", "bb", "bytes", 0L, "rows_read", 0L, "rows_accepted", 0L,
+                        "rows_rejected", 0L, "rows_skipped", 0L, "status", "QUARANTINED",
+                        "quarantine_reason", "UNREADABLE", "run_id", "r1")));
+        write(wh, Tables.UNMAPPED_PLATFORMS, List.of(
+                Map.of("raw_value", "rare", "occurrences", 1L, "offences", 1L, "first_source_file", "a.csv"),
+                Map.of("raw_value", "snapchta", "occurrences", 7L, "offences", 9L, "first_source_file", "a.csv",
+                        "suggested_platform", "Snapchat")));
+
+        ReportData data = ReportData.read(storage, wh);
+
+        assertThat(data.runId()).isEqualTo("r-test");
+        assertThat(data.years()).extracting(ReportData.Year::financialYear).containsExactly("2022/23", "2023/24");
+        assertThat(data.years().get(0).platformRecordedShare()).isNull();
+        assertThat(data.latestYear()).hasValue("2023/24");
+        assertThat(data.forcesIn("2023/24")).containsExactly(
+                new ReportData.ForceRow("2023/24", "E1", "Kent", 6, 4), new ReportData.ForceRow("2023/24", "E2", "Essex", 4, 0));
+        assertThat(data.quarters()).containsExactly(new ReportData.QuarterRow("2022/23", 4, 3, 0, 1),
+                new ReportData.QuarterRow("2023/24", 1, 5, 3, 1), new ReportData.QuarterRow("2023/24", 2, 1, 1, 1),
+                new ReportData.QuarterRow("2023/24", null, 4, 0, 1));
+        assertThat(data.platformsIn("2023/24")).extracting(ReportData.PlatformRow::platform)
+                .containsExactly("Snapchat", "Instagram");
+        assertThat(data.owners()).isEmpty();
+        assertThat(data.rejectedRows()).containsExactly(new ReportData.ReasonCount("BAD_DATE", 2),
+                new ReportData.ReasonCount("BAD_COUNT", 1));
+        assertThat(data.filesWithStatus("QUARANTINED")).extracting(ReportData.FileRow::quarantineReason)
+                .containsExactly("UNREADABLE");
+        assertThat(data.unmapped()).extracting(ReportData.UnmappedRow::rawValue).containsExactly("snapchta", "rare");
+        assertThat(data.unmapped().get(0).suggestedPlatform()).isEqualTo("Snapchat");
+    }
+
+    private static Map<String, Object> force(String year, Integer quarter, String code, String name, String offence,
+                                             long offences, long recorded) {
+        Map<String, Object> m = new java.util.HashMap<>(Map.of("financial_year", year, "force_code", code,
+                "force_name", name, "offence_code", offence, "offences", offences, "platform_recorded_offences", recorded,
+                "suppressed_cells", 0L));
+        m.put("financial_quarter", quarter);
+        return m;
+    }
+
+    private void write(org.apache.hadoop.fs.Path wh, TableSchema table, List<Map<String, Object>> rows) throws Exception {
+        org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(wh, table.name()),
+                "part-00000.parquet");
+        try (ParquetTableWriter w = new ParquetTableWriter(table, file, storage.configuration(),
+                Map.of("force_returns.run_id", "r-test"))) {
+            for (Map<String, Object> row : rows) {
+                GenericData.Record r = table.newRecord();
+                row.forEach(r::put);
+                w.write(r);
+            }
+        }
+        storage.writeString(new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(wh, table.name()), "_SUCCESS"),
+                "r-test\n");
+    }
+}
