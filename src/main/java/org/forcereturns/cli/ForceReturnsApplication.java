@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class ForceReturnsApplication {
 
     public static void main(String[] args) {
+        LogFormat.select(args);
         System.exit(new ForceReturnsCli(System.out, System.err).run(args));
     }
 }

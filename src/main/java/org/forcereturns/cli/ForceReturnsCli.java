@@ -24,6 +24,10 @@ import org.forcereturns.job.ForceReturnsJobConfiguration;
 import org.forcereturns.job.PipelineFactory;
 import org.forcereturns.job.RunSettings;
 import org.forcereturns.normalise.OffenceScope;
+import org.forcereturns.metrics.RunMetrics;
+import org.forcereturns.report.HtmlReport;
+import org.forcereturns.report.ReportData;
+import org.forcereturns.report.TextReport;
 import org.forcereturns.sample.SampleInboxGenerator;
 import org.forcereturns.storage.Storage;
 import org.springframework.batch.core.BatchStatus;
@@ -42,11 +46,14 @@ public final class ForceReturnsCli {
 
     static final List<String> DEFAULT_SCOPE = List.of("86/2", "86/10", "86/15");
     private static final Duration STOP_GRACE = Duration.ofMinutes(2);
+    static final String DEFAULT_METRICS_TEXTFILE = "var/metrics/force_returns_etl.prom";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ForceReturnsCli.class);
 
     private final PrintStream out;
     private final PrintStream err;
     /** Counted down when the command has finished and released everything, so a SIGTERM hook can wait for it. */
     private final CountDownLatch finished = new CountDownLatch(1);
+    private RunOutcome lastOutcome;
 
     public ForceReturnsCli(PrintStream out, PrintStream err) {
         this.out = out;
@@ -62,11 +69,15 @@ public final class ForceReturnsCli {
                     yield ExitStatus.SUCCESS;
                 }
                 case "generate-sample" -> generateSample(cl);
+                case "report" -> report(cl);
                 default -> withSpring(cl);
             };
         } catch (UsageException e) {
             err.println("force-returns-etl: " + e.getMessage());
             return ExitStatus.USAGE;
+        } catch (StartupException e) {
+            err.println("force-returns-etl: failed: " + e.getMessage());
+            return ExitStatus.FAILED;
         } catch (Exception e) {
             err.println("force-returns-etl: failed: " + oneLine(e));
             return ExitStatus.FAILED;
@@ -81,6 +92,28 @@ public final class ForceReturnsCli {
         SampleInboxGenerator.generate(Path.of(dir), seed);
         out.println("sample inbox written to " + Path.of(dir).resolve("inbox").toAbsolutePath()
                 + " (manifests beside it)");
+        return ExitStatus.SUCCESS;
+    }
+
+    private int report(CommandLine cl) throws IOException {
+        JobFile jobFile = cl.option("job") == null ? JobFile.empty() : JobFile.load(Path.of(cl.option("job")));
+        String warehouse = require(firstNonNull(cl.option("warehouse"), jobFile.warehouse()),
+                "--warehouse URI (or warehouse: in the job file)");
+        Storage storage = new Storage(jobFile.hadoop());
+        org.apache.hadoop.fs.Path root = storage.resolve(warehouse);
+        if (!storage.exists(root)) {
+            throw new UsageException("the warehouse " + root + " does not exist");
+        }
+        ReportData data = ReportData.read(storage, root);
+        String format = cl.option("format") == null ? "html" : cl.option("format");
+        switch (format) {
+            case "text" -> out.print(TextReport.render(data));
+            case "html" -> {
+                HtmlReport.write(storage, root, data);
+                out.println("report written to " + new org.apache.hadoop.fs.Path(root, HtmlReport.FILE_NAME));
+            }
+            default -> throw new UsageException("--format must be html or text, not '" + format + "'");
+        }
         return ExitStatus.SUCCESS;
     }
 
@@ -111,27 +144,62 @@ public final class ForceReturnsCli {
         }
         List<String> springArgs = new ArrayList<>(cl.springArgs());
         springArgs.add("--force-returns.threads=" + threads);
+        String logFormat = cl.option("log-format") == null ? "text" : cl.option("log-format");
+        if (!logFormat.equals("text") && !logFormat.equals("json")) {
+            throw new UsageException("--log-format must be text or json, not '" + logFormat + "'");
+        }
+        if (logFormat.equals("json")) {
+            springArgs.add("--logging.config=classpath:" + LogFormat.JSON_CONFIG);
+        }
+        Path metricsFile = Path.of(cl.option("metrics-textfile") == null ? DEFAULT_METRICS_TEXTFILE
+                : cl.option("metrics-textfile"));
+        RunMetrics metrics = new RunMetrics();
         String reference = firstNonNull(cl.option("reference"), jobFile.reference());
         if (reference != null && !java.nio.file.Files.isDirectory(Path.of(reference))) {
             throw new UsageException("the reference folder " + reference + " does not exist");
         }
         PipelineFactory pipelines = new PipelineFactory(hadoop,
                 ReferenceData.load(reference == null ? null : Path.of(reference)));
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(ForceReturnsApplication.class)
-                .web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .registerShutdownHook(false)
-                .initializers(c -> c.getBeanFactory().registerSingleton("pipelineFactory", pipelines))
-                .run(springArgs.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext ctx = startSpring(springArgs, pipelines, metrics)) {
             JobOperator operator = ctx.getBean(JobOperator.class);
             JobRepository repository = ctx.getBean(JobRepository.class);
             Job job = ctx.getBean(ForceReturnsJobConfiguration.JOB_NAME, Job.class);
-            return switch (cl.command()) {
-                case "status" -> status(repository, cl);
-                case "restart" -> restart(operator, repository, job, cl, storage);
-                default -> start(operator, repository, job, settings, storage);
-            };
+            if (cl.command().equals("status")) {
+                return status(repository, cl);
+            }
+            long started = System.nanoTime();
+            int status = cl.command().equals("restart") ? restart(operator, repository, job, cl, storage)
+                    : start(operator, repository, job, settings, storage);
+            RunOutcome outcome = lastOutcome;
+            if (outcome != null) {
+                metrics.runFinished(outcome.status(), status, (System.nanoTime() - started) / 1e9, outcome.quarantined(),
+                        outcome.unmapped(), outcome.newUnmapped());
+                metrics.writeTextfile(metricsFile);
+                log.info(outcome.summary(status));
+            }
+            return status;
+        }
+    }
+
+    /** Starts Spring Boot: the JobRepository's database and the job; a database that cannot be reached is named. */
+    private static ConfigurableApplicationContext startSpring(List<String> springArgs, PipelineFactory pipelines,
+                                                              RunMetrics metrics) {
+        try {
+            return new SpringApplicationBuilder(ForceReturnsApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .bannerMode(Banner.Mode.OFF)
+                    .logStartupInfo(false)
+                    .registerShutdownHook(false)
+                    .initializers(c -> {
+                        c.getBeanFactory().registerSingleton("pipelineFactory", pipelines);
+                        c.getBeanFactory().registerSingleton("runMetrics", metrics);
+                    })
+                    .run(springArgs.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            String url = springArgs.stream().filter(a -> a.startsWith("--spring.datasource.url=")).findFirst()
+                    .map(a -> a.substring("--spring.datasource.url=".length()))
+                    .orElse("the embedded H2 database under var/jobrepo");
+            throw new StartupException("cannot start with the JobRepository at " + url + ": " + oneLine(e), e);
         }
     }
 
@@ -248,6 +316,7 @@ public final class ForceReturnsCli {
     }
 
     private int finish(JobExecution execution, Storage storage, org.apache.hadoop.fs.Path warehouse) throws IOException {
+        lastOutcome = RunOutcome.of(execution);
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             String why = execution.getAllFailureExceptions().stream().findFirst().map(ForceReturnsCli::oneLine)
                     .orElse(execution.getExitStatus().getExitDescription());

@@ -14,6 +14,8 @@ final class Usage {
               rebuild          re-read every delivery from the warehouse's raw archive with the current
                                reference data (e.g. after adding a platform alias) and republish
               status           list recent runs: state, files, rows, rejects, duration, exit status
+              report           write the warehouse's report.html again from the published tables
+                               (--format text prints the headline and quality summary instead)
               generate-sample  write the seeded sample inbox (--out DIR [--seed N])
 
             Options:
@@ -29,6 +31,10 @@ final class Usage {
                                       platform-aliases.csv, header-aliases.csv) replacing the bundled ones
               --min-cell-size N       publish force-level counts from 1 to N-1 as null, flagged
                                       suppressed (job file: publish: min-cell-size; default off)
+              --metrics-textfile PATH Prometheus textfile written at the end of every run
+                                      (default var/metrics/force_returns_etl.prom)
+              --log-format F          text (default) or json: one JSON object per log line
+              --format F              with report: html (default) or text
               --execution ID          with restart: the job execution to restart
               --limit N               with status: how many runs to list (default 10)
               --help                  this text

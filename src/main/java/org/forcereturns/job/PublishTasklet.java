@@ -8,6 +8,8 @@ import org.forcereturns.ledger.Ledger;
 import org.forcereturns.publish.PublishResult;
 import org.forcereturns.publish.RunManifest;
 import org.forcereturns.publish.SmallCellSuppression;
+import org.forcereturns.report.HtmlReport;
+import org.forcereturns.report.ReportData;
 import org.forcereturns.publish.WarehousePublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +80,7 @@ public final class PublishTasklet implements Tasklet {
         jobSettings.put("reject_threshold", settings.rejectThreshold());
         jobSettings.put("publish_min_cell_size", settings.minCellSize());
         RunManifest.write(pipeline.storage(), pipeline.warehouse(), run, jobSettings, result.tableRows());
+        HtmlReport.write(pipeline.storage(), pipeline.warehouse(), ReportData.read(pipeline.storage(), pipeline.warehouse()));
         if (result.published()) {
             log.info("run {}: published {} tables to {} ({} clean offence rows)", runId, result.tableRows().size(),
                     pipeline.warehouse(), result.tableRows().get("clean_offences"));

@@ -1,0 +1,68 @@
+package org.forcereturns.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.List;
+import org.forcereturns.cli.ExitStatus;
+import org.forcereturns.testing.Cli;
+import org.forcereturns.testing.InboxWriter;
+import org.forcereturns.testing.JarProcess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged jar as a scheduler sees it: log lines, the last line's alert, clear one-line failures. */
+class OperationsIT {
+
+    @TempDir
+    Path dir;
+
+    private Path inbox() {
+        InboxWriter inbox = new InboxWriter(dir.resolve("inbox"));
+        inbox.file("2024-05-01_kent.csv", "Force,Crime Ref,Date Recorded,HO Offence Code,Platform",
+                "Kent,SECRET-REF-1,2023-04-03,86/2,Snapchat", "Kent,SECRET-REF-2,2023-04-04,86/2,Carrier pigeon",
+                "Kent,SECRET-REF-3,not a date,86/2,");
+        inbox.file("2024-05-02_notes.csv", "Nothing,To,See");
+        return inbox.root();
+    }
+
+    @Test
+    void jsonLogsAreOneObjectPerLineWithTheRunIdAndNoOffenceRows() throws Exception {
+        Cli.Result r = JarProcess.run(dir, "run", "--inbox", inbox().toString(), "--warehouse",
+                dir.resolve("wh").toString(), "--run-date", "2024-12-31", "--reject-threshold", "0.5",
+                "--log-format", "json", "--metrics-textfile", dir.resolve("m.prom").toString(),
+                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("repo/batch"));
+
+        assertThat(r.status()).as(r.out()).isEqualTo(ExitStatus.QUARANTINED);
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> logs = r.out().lines().filter(l -> l.startsWith("{")).map(l -> {
+            try {
+                return json.readTree(l);
+            } catch (Exception e) {
+                throw new AssertionError("not one JSON object: " + l, e);
+            }
+        }).toList();
+        assertThat(logs).hasSizeGreaterThan(3);
+        assertThat(logs).allSatisfy(l -> assertThat(l.get("mdc").get("run").asText()).startsWith("r"));
+        assertThat(logs).anySatisfy(l -> assertThat(l.get("mdc").has("file")).isTrue());
+        JsonNode last = logs.get(logs.size() - 1);
+        assertThat(last.get("formattedMessage").asText()).contains("exit status 3").contains("1 file(s) quarantined")
+                .contains("1 new unmapped platform value(s)");
+        assertThat(r.out()).doesNotContain("SECRET-REF").doesNotContain("Carrier pigeon");
+    }
+
+    @Test
+    void anUnreachableDatabaseIsOneClearLineAndExitOne() throws Exception {
+        Cli.Result r = JarProcess.run(dir, "run", "--inbox", inbox().toString(), "--warehouse",
+                dir.resolve("wh").toString(), "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nowhere",
+                "--spring.datasource.username=postgres", "--spring.datasource.hikari.connection-timeout=2000");
+
+        assertThat(r.status()).as(r.out()).isEqualTo(ExitStatus.FAILED);
+        assertThat(r.out()).doesNotContain("\tat ").contains(
+                "force-returns-etl: failed: cannot start with the JobRepository at jdbc:postgresql://127.0.0.1:1/nowhere");
+        assertThat(r.out().lines().filter(l -> l.startsWith("force-returns-etl:")).count()).isEqualTo(1);
+        assertThat(dir.resolve("wh/clean_offences")).doesNotExist();
+    }
+}
