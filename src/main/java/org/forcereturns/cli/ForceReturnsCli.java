@@ -19,11 +19,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.forcereturns.ingest.ReferenceData;
 import org.forcereturns.job.ForceReturnsJobConfiguration;
 import org.forcereturns.job.PipelineFactory;
 import org.forcereturns.job.RunSettings;
 import org.forcereturns.normalise.OffenceScope;
+import org.forcereturns.metrics.Progress;
 import org.forcereturns.metrics.RunMetrics;
 import org.forcereturns.report.HtmlReport;
 import org.forcereturns.report.ReportData;
@@ -128,20 +130,27 @@ public final class ForceReturnsCli {
         if (threads < 1) {
             throw new UsageException("--threads must be at least 1");
         }
-        RunSettings settings = null;
+        Supplier<RunSettings> nextRun = null;
         if (!cl.command().equals("status") && !cl.command().equals("restart")) {
             require(warehouse, "--warehouse URI (or warehouse: in the job file)");
-            if (cl.command().equals("run")) {
+            boolean rebuild = cl.command().equals("rebuild");
+            if (!rebuild) {
                 require(inbox, "--inbox URI (or inbox: in the job file)");
                 if (!storage.exists(storage.resolve(inbox))) {
                     throw new UsageException("the inbox " + storage.resolve(inbox) + " does not exist or cannot be read");
                 }
             }
-            settings = new RunSettings(newRunId(), cl.command().equals("rebuild") ? RunSettings.REBUILD : RunSettings.RUN,
-                    cl.command().equals("rebuild") ? null : storage.resolve(inbox).toString(),
-                    storage.resolve(warehouse).toString(), runDate(cl), scope(cl, jobFile), threshold(cl, jobFile),
-                    minCellSize(cl, jobFile));
+            String inboxUri = rebuild ? null : storage.resolve(inbox).toString();
+            String warehouseUri = storage.resolve(warehouse).toString();
+            LocalDate fixedDate = cl.option("run-date") == null ? null : runDate(cl);
+            List<String> scope = scope(cl, jobFile);
+            double threshold = threshold(cl, jobFile);
+            long minCellSize = minCellSize(cl, jobFile);
+            // A scheduled process makes a new run, dated the day it starts, at every tick.
+            nextRun = () -> new RunSettings(newRunId(), rebuild ? RunSettings.REBUILD : RunSettings.RUN, inboxUri,
+                    warehouseUri, fixedDate == null ? LocalDate.now() : fixedDate, scope, threshold, minCellSize);
         }
+        Schedule schedule = cl.command().equals("schedule") ? Schedule.of(cl) : null;
         List<String> springArgs = new ArrayList<>(cl.springArgs());
         springArgs.add("--force-returns.threads=" + threads);
         String logFormat = cl.option("log-format") == null ? "text" : cl.option("log-format");
@@ -154,36 +163,47 @@ public final class ForceReturnsCli {
         Path metricsFile = Path.of(cl.option("metrics-textfile") == null ? DEFAULT_METRICS_TEXTFILE
                 : cl.option("metrics-textfile"));
         RunMetrics metrics = new RunMetrics();
+        Progress progress = new Progress();
+        long progressMillis = cl.option("progress-interval") == null ? -1
+                : 1000 * parseLong(cl.option("progress-interval"), "--progress-interval");
         String reference = firstNonNull(cl.option("reference"), jobFile.reference());
         if (reference != null && !java.nio.file.Files.isDirectory(Path.of(reference))) {
             throw new UsageException("the reference folder " + reference + " does not exist");
         }
         PipelineFactory pipelines = new PipelineFactory(hadoop,
                 ReferenceData.load(reference == null ? null : Path.of(reference)));
-        try (ConfigurableApplicationContext ctx = startSpring(springArgs, pipelines, metrics)) {
+        try (ConfigurableApplicationContext ctx = startSpring(springArgs, pipelines, metrics, progress);
+             ProgressReporter reporter = cl.command().equals("status") ? null
+                     : progressMillis > 0 ? new ProgressReporter(progress, err, false, progressMillis)
+                     : ProgressReporter.start(progress, err)) {
             JobOperator operator = ctx.getBean(JobOperator.class);
             JobRepository repository = ctx.getBean(JobRepository.class);
             Job job = ctx.getBean(ForceReturnsJobConfiguration.JOB_NAME, Job.class);
             if (cl.command().equals("status")) {
                 return status(repository, cl);
             }
-            long started = System.nanoTime();
-            int status = cl.command().equals("restart") ? restart(operator, repository, job, cl, storage)
-                    : start(operator, repository, job, settings, storage);
-            RunOutcome outcome = lastOutcome;
-            if (outcome != null) {
-                metrics.runFinished(outcome.status(), status, (System.nanoTime() - started) / 1e9, outcome.quarantined(),
-                        outcome.unmapped(), outcome.newUnmapped());
-                metrics.writeTextfile(metricsFile);
-                log.info(outcome.summary(status));
-            }
-            return status;
+            Supplier<RunSettings> runs = nextRun;
+            Callable<Integer> once = () -> {
+                long started = System.nanoTime();
+                lastOutcome = null;
+                int status = cl.command().equals("restart") ? restart(operator, repository, job, cl, storage)
+                        : start(operator, repository, job, runs.get(), storage);
+                RunOutcome outcome = lastOutcome;
+                if (outcome != null) {
+                    metrics.runFinished(outcome.status(), status, (System.nanoTime() - started) / 1e9,
+                            outcome.quarantined(), outcome.unmapped(), outcome.newUnmapped());
+                    metrics.writeTextfile(metricsFile);
+                    log.info(outcome.summary(status));
+                }
+                return status;
+            };
+            return schedule == null ? once.call() : schedule.runForever(once, metrics, out);
         }
     }
 
     /** Starts Spring Boot: the JobRepository's database and the job; a database that cannot be reached is named. */
     private static ConfigurableApplicationContext startSpring(List<String> springArgs, PipelineFactory pipelines,
-                                                              RunMetrics metrics) {
+                                                              RunMetrics metrics, Progress progress) {
         try {
             return new SpringApplicationBuilder(ForceReturnsApplication.class)
                     .web(WebApplicationType.NONE)
@@ -193,6 +213,7 @@ public final class ForceReturnsCli {
                     .initializers(c -> {
                         c.getBeanFactory().registerSingleton("pipelineFactory", pipelines);
                         c.getBeanFactory().registerSingleton("runMetrics", metrics);
+                        c.getBeanFactory().registerSingleton("progress", progress);
                     })
                     .run(springArgs.toArray(String[]::new));
         } catch (RuntimeException e) {

@@ -16,6 +16,9 @@ final class Usage {
               status           list recent runs: state, files, rows, rejects, duration, exit status
               report           write the warehouse's report.html again from the published tables
                                (--format text prints the headline and quality summary instead)
+              schedule         stay up and run the job on a cron expression (--cron "0 30 2 * * *"),
+                               skipping ticks while a run is still going; serves Prometheus
+                               metrics on http://<host>:<--metrics-port, default 9404>/metrics
               generate-sample  write the seeded sample inbox (--out DIR [--seed N])
 
             Options:
@@ -35,6 +38,11 @@ final class Usage {
                                       (default var/metrics/force_returns_etl.prom)
               --log-format F          text (default) or json: one JSON object per log line
               --format F              with report: html (default) or text
+              --progress-interval S   log progress every S seconds (default: a live line on a
+                                      terminal, else every 10 seconds)
+              --cron EXPR             with schedule: second minute hour day month weekday (Spring cron)
+              --metrics-port N        with schedule: port of the /metrics endpoint (0: none)
+              --max-runs N            with schedule: stop after N runs (default: never)
               --execution ID          with restart: the job execution to restart
               --limit N               with status: how many runs to list (default 10)
               --help                  this text

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.forcereturns.ingest.Inbox;
 import org.forcereturns.ledger.DeliveryRecord;
+import org.forcereturns.metrics.Progress;
 import org.forcereturns.ledger.IntakePlanner;
 import org.forcereturns.ledger.PlannedDelivery;
 import org.slf4j.Logger;
@@ -28,9 +29,11 @@ class DeliveryPartitioner implements Partitioner {
     private static final Logger log = LoggerFactory.getLogger(DeliveryPartitioner.class);
 
     private final Pipeline pipeline;
+    private final Progress progress;
 
-    DeliveryPartitioner(Pipeline pipeline) {
+    DeliveryPartitioner(Pipeline pipeline, Progress progress) {
         this.pipeline = pipeline;
+        this.progress = progress;
     }
 
     @Override
@@ -45,6 +48,8 @@ class DeliveryPartitioner implements Partitioner {
             throw new UncheckedIOException(e);
         }
         String deliveredAt = Instant.now().toString();
+        progress.startStep("ingest");
+        progress.planned(plan.size(), plan.stream().mapToLong(PlannedDelivery::bytes).sum());
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         for (PlannedDelivery d : plan) {
             partitions.put("d-" + DeliveryRecord.idOf(d.sourceFile(), d.sha256()), DeliveryContext.write(d, deliveredAt));

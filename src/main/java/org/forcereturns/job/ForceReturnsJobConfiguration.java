@@ -1,5 +1,6 @@
 package org.forcereturns.job;
 
+import org.forcereturns.metrics.Progress;
 import org.forcereturns.metrics.RunMetrics;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -50,22 +51,23 @@ public class ForceReturnsJobConfiguration {
 
     @Bean
     @StepScope
-    DeliveryPartitioner deliveryPartitioner(PipelineFactory pipelines,
+    DeliveryPartitioner deliveryPartitioner(PipelineFactory pipelines, Progress progress,
                                             @Value("#{stepExecution}") StepExecution stepExecution) {
-        return new DeliveryPartitioner(pipelines.forRun(stepExecution.getJobExecution().getJobParameters()));
+        return new DeliveryPartitioner(pipelines.forRun(stepExecution.getJobExecution().getJobParameters()), progress);
     }
 
     @Bean
     public Step ingestDelivery(JobRepository jobRepository, PlatformTransactionManager tx, PipelineFactory pipelines,
-                               RunMetrics metrics) {
+                               RunMetrics metrics, Progress progress) {
         return new StepBuilder("ingestDelivery", jobRepository).observationRegistry(metrics.observations())
-                .tasklet(new IngestDeliveryTasklet(pipelines, metrics), tx).build();
+                .tasklet(new IngestDeliveryTasklet(pipelines, metrics, progress), tx).build();
     }
 
     @Bean
     public Step publish(JobRepository jobRepository, PlatformTransactionManager tx, PipelineFactory pipelines,
-                        @Value("${force-returns.version:dev}") String version, RunMetrics metrics) {
+                        @Value("${force-returns.version:dev}") String version, RunMetrics metrics,
+                        Progress progress) {
         return new StepBuilder("publish", jobRepository).observationRegistry(metrics.observations())
-                .tasklet(new PublishTasklet(pipelines, version), tx).build();
+                .tasklet(new PublishTasklet(pipelines, version, progress), tx).build();
     }
 }

@@ -10,6 +10,7 @@ import org.forcereturns.ledger.PlannedDelivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.forcereturns.metrics.Progress;
 import org.forcereturns.metrics.RunMetrics;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -25,10 +26,12 @@ final class IngestDeliveryTasklet implements Tasklet {
 
     private final PipelineFactory pipelines;
     private final RunMetrics metrics;
+    private final Progress progress;
 
-    IngestDeliveryTasklet(PipelineFactory pipelines, RunMetrics metrics) {
+    IngestDeliveryTasklet(PipelineFactory pipelines, RunMetrics metrics, Progress progress) {
         this.pipelines = pipelines;
         this.metrics = metrics;
+        this.progress = progress;
     }
 
     @Override
@@ -55,6 +58,7 @@ final class IngestDeliveryTasklet implements Tasklet {
         if (d.duplicateOf() != null) {
             pipeline.ledger().recordDelivery(record);
             metrics.duplicateDelivered();
+            progress.fileDone(d.bytes(), 0);
             log.info("{}: same bytes as {}, recorded as a duplicate", d.sourceFile(), d.duplicateOf());
             return RepeatStatus.FINISHED;
         }
@@ -68,6 +72,7 @@ final class IngestDeliveryTasklet implements Tasklet {
         }
         var o = file.outcome();
         metrics.fileIngested(o);
+        progress.fileDone(d.bytes(), o.rowsRead());
         step.setReadCount(o.rowsRead());
         contribution.incrementWriteCount(o.rowsAccepted());
         contribution.incrementFilterCount(o.rowsSkipped());

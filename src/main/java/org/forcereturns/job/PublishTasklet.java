@@ -5,6 +5,7 @@ import java.util.Map;
 import org.forcereturns.ingest.FileStatus;
 import org.forcereturns.ledger.IngestedFile;
 import org.forcereturns.ledger.Ledger;
+import org.forcereturns.metrics.Progress;
 import org.forcereturns.publish.PublishResult;
 import org.forcereturns.publish.RunManifest;
 import org.forcereturns.publish.SmallCellSuppression;
@@ -31,10 +32,12 @@ public final class PublishTasklet implements Tasklet {
 
     private final PipelineFactory pipelines;
     private final String softwareVersion;
+    private final Progress progress;
 
-    PublishTasklet(PipelineFactory pipelines, String softwareVersion) {
+    PublishTasklet(PipelineFactory pipelines, String softwareVersion, Progress progress) {
         this.pipelines = pipelines;
         this.softwareVersion = softwareVersion;
+        this.progress = progress;
     }
 
     @Override
@@ -43,6 +46,7 @@ public final class PublishTasklet implements Tasklet {
         Pipeline pipeline = pipelines.forRun(step.getJobExecution().getJobParameters());
         String runId = pipeline.settings().runId();
         org.slf4j.MDC.put("run", runId);
+        progress.startStep("publish: writing the tables");
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("force_returns.software_version", softwareVersion);
         metadata.put("force_returns.run_date", pipeline.settings().runDate().toString());
