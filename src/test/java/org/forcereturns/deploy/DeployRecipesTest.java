@@ -1,0 +1,84 @@
+package org.forcereturns.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.forcereturns.cli.CommandLine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.scheduling.support.CronExpression;
+import org.yaml.snakeyaml.Yaml;
+
+/** The scheduling recipes in jobs/deploy are what operators copy: they must be valid and say what the docs say. */
+class DeployRecipesTest {
+
+    private static final Path DEPLOY = Path.of("jobs/deploy");
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theKubernetesCronJobForbidsOverlapsRestartsOnFailureAndTakesTheDatabaseFromASecret() throws Exception {
+        Map<String, Object> cronJob = new Yaml().load(Files.readString(DEPLOY.resolve("cronjob.yaml")));
+
+        assertThat(cronJob).containsEntry("apiVersion", "batch/v1").containsEntry("kind", "CronJob");
+        Map<String, Object> spec = map(cronJob, "spec");
+        assertThat(spec).containsEntry("concurrencyPolicy", "Forbid");
+        CronExpression.parse("0 " + spec.get("schedule"));
+        Map<String, Object> pod = map(map(map(map(spec, "jobTemplate"), "spec"), "template"), "spec");
+        assertThat(pod).containsEntry("restartPolicy", "OnFailure");
+        Map<String, Object> container = list(pod, "containers").get(0);
+        List<String> args = (List<String>) container.get("args");
+        assertThat(CommandLine.parse(args.toArray(String[]::new)).command()).isEqualTo("run");
+        for (String variable : List.of("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD")) {
+            Map<String, Object> env = list(container, "env").stream().filter(e -> variable.equals(e.get("name")))
+                    .findFirst().orElseThrow(() -> new AssertionError(variable + " is not set"));
+            assertThat(map(map(env, "valueFrom"), "secretKeyRef")).containsEntry("name", "force-returns-etl-db");
+        }
+    }
+
+    @Test
+    void theCrontabLineIsAValidScheduleRunningTheNightlyJob() throws Exception {
+        List<String> entries = new ArrayList<>();
+        for (String line : Files.readAllLines(DEPLOY.resolve("crontab"))) {
+            if (!line.isBlank() && !line.startsWith("#") && !line.matches("^[A-Z_]+=.*")) {
+                entries.add(line);
+            }
+        }
+        assertThat(entries).hasSize(1);
+        String[] fields = entries.get(0).split("\\s+", 7);
+        CronExpression.parse("0 " + String.join(" ", List.of(fields).subList(0, 5)));
+        assertThat(fields[5]).isEqualTo("etl");
+        assertThat(fields[6]).contains("run --job jobs/nightly.yml");
+    }
+
+    @Test
+    void theSystemdUnitsRunTheJobOnceANightAndTreatQuarantineAsDone(@TempDir Path dir) throws Exception {
+        String service = Files.readString(DEPLOY.resolve("force-returns-etl.service"));
+        String timer = Files.readString(DEPLOY.resolve("force-returns-etl.timer"));
+        assertThat(service).contains("Type=oneshot").contains("SuccessExitStatus=3").containsPattern(
+                "ExecStart=\\S*java .*-jar \\S+force-returns-etl.jar run --job ");
+        assertThat(timer).contains("OnCalendar=*-*-* 02:30:00").contains("Persistent=true");
+        if (Files.isExecutable(Path.of("/usr/bin/systemd-analyze"))) {
+            // Where systemd's own checker exists, it must accept both units as written.
+            Files.copy(DEPLOY.resolve("force-returns-etl.service"), dir.resolve("force-returns-etl.service"));
+            Files.copy(DEPLOY.resolve("force-returns-etl.timer"), dir.resolve("force-returns-etl.timer"));
+            Process verify = new ProcessBuilder("systemd-analyze", "verify", "force-returns-etl.service",
+                    "force-returns-etl.timer").directory(dir.toFile()).redirectErrorStream(true).start();
+            String output = new String(verify.getInputStream().readAllBytes());
+            assertThat(verify.waitFor()).as(output).isZero();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> parent, String key) {
+        return (Map<String, Object>) parent.get(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Map<String, Object> parent, String key) {
+        return (List<Map<String, Object>>) parent.get(key);
+    }
+}
