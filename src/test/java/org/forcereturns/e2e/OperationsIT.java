@@ -87,6 +87,23 @@ class OperationsIT {
     }
 
     @Test
+    void onATerminalALiveProgressLineIsRewrittenInPlace() throws Exception {
+        Path big = org.forcereturns.testing.LargeInbox.write(dir.resolve("big"), 6, 20_000);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String command = String.join(" ", java, "-jar", JarProcess.jar().toAbsolutePath().toString(), "run",
+                "--inbox", big.toString(), "--warehouse", dir.resolve("wh-tty").toString(), "--run-date", "2024-12-31",
+                "--metrics-textfile", dir.resolve("tty.prom").toString(),
+                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("repo-tty/batch"));
+        // util-linux's script gives the job a pseudo-terminal, as an engineer's shell would.
+        Process p = new ProcessBuilder("script", "-qec", command, "/dev/null").redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(p.waitFor()).as(output).isEqualTo(ExitStatus.SUCCESS);
+        assertThat(output).containsPattern("\\ringest: \\d+/6 files, [0-9,]+ rows, [0-9,]+ rows/s, [0-9?:]+ left")
+                .doesNotContain("progress: ingest");
+    }
+
+    @Test
     void anUnreachableDatabaseIsOneClearLineAndExitOne() throws Exception {
         Cli.Result r = JarProcess.run(dir, "run", "--inbox", inbox().toString(), "--warehouse",
                 dir.resolve("wh").toString(), "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nowhere",
