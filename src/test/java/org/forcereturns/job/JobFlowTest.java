@@ -167,19 +167,25 @@ class JobFlowTest {
     }
 
     @Test
-    void aFailedRunRestartsAndEndsWithTheSameTablesAsACleanRun() throws Exception {
+    void aFailedRunDamagesNothingPublishedAndRestartsToTheSameTablesAsACleanRun() throws Exception {
         InboxWriter inbox = new InboxWriter(dir.resolve("inbox"));
         kentAprilMay(inbox);
+        Path wh = dir.resolve("wh");
+        assertThat(run(inbox.root(), wh).status()).isEqualTo(ExitStatus.SUCCESS);
+        copyTree(wh, dir.resolve("wh-before"));
+
         inbox.file("2024-06-01_kent_correction.csv", RECORD_HEADER, "Kent,K9,2023-05-20,86/2,WhatsApp");
         assertThat(new Cli(dir.resolve("clean")).run("run", "--inbox", inbox.root().toString(), "--warehouse",
                 dir.resolve("wh-clean").toString(), "--run-date", "2024-12-31").status()).isEqualTo(ExitStatus.SUCCESS);
-
-        Path wh = dir.resolve("wh");
-        Files.createDirectories(wh);
+        // A warehouse that cannot be written where publishing needs to: the run fails in the publish step.
         Files.writeString(wh.resolve("_staging"), "a file where the publish step needs a folder");
         Cli.Result failed = run(inbox.root(), wh);
+
         assertThat(failed.status()).as(failed.toString()).isEqualTo(ExitStatus.FAILED);
-        assertThat(failed.err()).contains("restart --execution");
+        assertThat(failed.err()).contains("restart --execution").contains("_staging");
+        assertThat(failed.err().lines().filter(l -> l.contains("\tat ")).count()).isZero();
+        assertThat(WarehouseComparison.differences(dir.resolve("wh-before"), wh)).as("published tables untouched")
+                .isEmpty();
         assertThat(cli().run("status").out()).contains("FAILED");
 
         Files.delete(wh.resolve("_staging"));
