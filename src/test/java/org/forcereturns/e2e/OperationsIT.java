@@ -89,8 +89,8 @@ class OperationsIT {
     @Test
     void onATerminalALiveProgressLineIsRewrittenInPlace() throws Exception {
         Path big = org.forcereturns.testing.LargeInbox.write(dir.resolve("big"), 6, 20_000);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = String.join(" ", java, "-jar", JarProcess.jar().toAbsolutePath().toString(), "run",
+        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String command = String.join(" ", javaCommand, "-jar", JarProcess.jar().toAbsolutePath().toString(), "run",
                 "--inbox", big.toString(), "--warehouse", dir.resolve("wh-tty").toString(), "--run-date", "2024-12-31",
                 "--metrics-textfile", dir.resolve("tty.prom").toString(),
                 "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("repo-tty/batch"));
