@@ -178,6 +178,7 @@ class JobFlowTest {
         assertThat(new Cli(dir.resolve("clean")).run("run", "--inbox", inbox.root().toString(), "--warehouse",
                 dir.resolve("wh-clean").toString(), "--run-date", "2024-12-31").status()).isEqualTo(ExitStatus.SUCCESS);
         // A warehouse that cannot be written where publishing needs to: the run fails in the publish step.
+        Files.deleteIfExists(wh.resolve("_staging"));
         Files.writeString(wh.resolve("_staging"), "a file where the publish step needs a folder");
         Cli.Result failed = run(inbox.root(), wh);
 
