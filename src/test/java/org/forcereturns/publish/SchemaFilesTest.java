@@ -31,7 +31,8 @@ class SchemaFilesTest {
         InboxWriter inbox = new InboxWriter(dir.resolve("inbox"));
         inbox.file("2024-05-01_kent.csv", "Force,Crime Ref,Date Recorded,HO Offence Code,Platform",
                 "Kent,K1,2023-04-03,86/2,Snapchat", "Kent,K2,2023-04-04,86/2,a chat site", "Kent,K3,yesterday,86/2,");
-        inbox.file("2024-05-02_gwent.csv", "PFA,Month,HO Code,Number of Offences", "Gwent,2023-05,86/2,7");
+        inbox.file("2024-05-02_gwent.csv", "PFA,Month,HO Code,Number of Offences", "Gwent,2023-05,86/2,7",
+                "Gwent,2022-05,86/2,4");
         warehouse = dir.resolve("wh");
         Cli.Result r = new Cli(dir).run("run", "--inbox", inbox.root().toString(), "--warehouse", warehouse.toString(),
                 "--run-date", "2024-12-31", "--reject-threshold", "0.5");
@@ -69,6 +70,33 @@ class SchemaFilesTest {
             assertThat(meta.get("force_returns.schema_version")).isEqualTo(Tables.SCHEMA_VERSION);
         }
         assertThat(written).as("columns of %s against schemas/%s.md", table, table).isEqualTo(documented);
+    }
+
+    @org.junit.jupiter.api.Test
+    void columnsCarryStatisticsAndFilesAreCompressed() throws Exception {
+        try (Duck duck = new Duck(warehouse)) {
+            String file = warehouse.resolve("national_summary/part-00000.parquet").toString();
+            assertThat(duck.rows("SELECT DISTINCT compression FROM parquet_metadata('" + file + "')"))
+                    .containsExactly(java.util.Map.of("compression", "ZSTD"));
+            assertThat(duck.scalarLong("SELECT count(*) FROM parquet_metadata('" + file + "') "
+                    + "WHERE path_in_schema = 'offences' AND stats_min IS NOT NULL AND stats_max IS NOT NULL"))
+                    .isPositive();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aQueryForOneFinancialYearReadsNoOtherYearsFiles() throws Exception {
+        // Spoil the 2023/24 partition: a query that only needs 2022/23 must not even open it.
+        Path other = warehouse.resolve("clean_offences/financial_year_start=2023/part-00000.parquet");
+        assertThat(other).exists();
+        byte[] original = Files.readAllBytes(other);
+        Files.writeString(other, "not parquet");
+        try (Duck duck = new Duck(warehouse)) {
+            assertThat(duck.scalarLong("SELECT sum(offences) FROM {clean_offences} WHERE financial_year_start = 2022"))
+                    .isEqualTo(4);
+        } finally {
+            Files.write(other, original);
+        }
     }
 
     /** Rows of the first Markdown table: `column` | physical | logical | nullable. */

@@ -38,7 +38,8 @@ public final class JarProcess {
 
     /** Runs to the end (at most ten minutes) and returns the exit status and output. */
     public static Cli.Result run(Path workDir, String... args) throws Exception {
-        Path log = Files.createTempFile(workDir, "run-", ".log");
+        // The log goes to the system's temporary folder, never into the working folder (which may be the repository).
+        Path log = Files.createTempFile("force-returns-run-", ".log");
         JarProcess p = start(workDir, log, args);
         int status = p.waitFor(600);
         return new Cli.Result(status, p.output(), "");
