@@ -67,6 +67,10 @@ public final class ForceReturnsCli {
         } catch (UsageException e) {
             err.println("force-returns-etl: " + e.getMessage());
             return ExitStatus.USAGE;
+        } catch (org.forcereturns.storage.StorageException e) {
+            // A location that cannot be used (unknown scheme, no permission, NameNode down): its own one line.
+            err.println("force-returns-etl: " + e.getMessage());
+            return e.configuration() ? ExitStatus.USAGE : ExitStatus.FAILED;
         } catch (Exception e) {
             err.println("force-returns-etl: failed: " + oneLine(e));
             return ExitStatus.FAILED;
