@@ -80,6 +80,10 @@ public final class ForceReturnsCli {
         } catch (StartupException e) {
             err.println("force-returns-etl: failed: " + e.getMessage());
             return ExitStatus.FAILED;
+        } catch (org.forcereturns.storage.StorageException e) {
+            // A location that cannot be used (unknown scheme, no permission, NameNode down): its own one line.
+            err.println("force-returns-etl: " + e.getMessage());
+            return e.configuration() ? ExitStatus.USAGE : ExitStatus.FAILED;
         } catch (Exception e) {
             err.println("force-returns-etl: failed: " + oneLine(e));
             return ExitStatus.FAILED;

@@ -4,8 +4,11 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,12 +20,29 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.fs.UnsupportedFileSystemException;
+import org.apache.hadoop.security.AccessControlException;
 
 /**
  * The one door to files: inbox, raw archive, state and tables, on any Hadoop FileSystem URI.
  * A plain local path means {@code file:}.
  */
 public final class Storage {
+
+    /**
+     * Batch defaults for the Hadoop RPC client (HDFS NameNode): fail within seconds, not minutes, when a NameNode
+     * cannot be reached; a failed run is restartable, so waiting gains nothing. Hadoop's own defaults retry a
+     * refused connection 10 times a second apart and a timed-out one 45 times at 20 s each (about 15 minutes).
+     * With these: a few seconds for a refused connection, at most about 30 s for a host that does not answer.
+     * They apply only where no *-site.xml on the class path sets the key; the job file's {@code hadoop:} map
+     * overrides them all.
+     * Listed in docs/hdfs-and-s3.md.
+     */
+    public static final Map<String, String> BATCH_DEFAULTS = Map.of(
+            "ipc.client.connect.max.retries", "3",
+            "ipc.client.connect.retry.interval", "1000",
+            "ipc.client.connect.timeout", "10000",
+            "ipc.client.connect.max.retries.on.timeouts", "2");
 
     private final Configuration conf;
 
@@ -31,7 +51,25 @@ public final class Storage {
         // The raw local file system writes no .crc side files into local warehouses.
         conf.set("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
         conf.setBoolean("fs.file.impl.disable.cache", true);
+        BATCH_DEFAULTS.forEach((key, value) -> {
+            if (onlyHadoopDefault(key)) {
+                conf.set(key, value, "force-returns-etl batch default");
+            }
+        });
         hadoopSettings.forEach(conf::set);
+    }
+
+    private boolean onlyHadoopDefault(String key) {
+        String[] sources = conf.getPropertySources(key);
+        if (sources == null) {
+            return true;
+        }
+        for (String source : sources) {
+            if (!source.endsWith("-default.xml")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static Storage local() {
@@ -59,9 +97,34 @@ public final class Storage {
     public FileSystem fs(Path path) {
         try {
             return path.getFileSystem(conf);
+        } catch (UnsupportedFileSystemException e) {
+            throw new StorageException("no file system for the scheme \"" + path.toUri().getScheme() + ":\" of "
+                    + path + " (use a local path, hdfs://, or s3a:// with hadoop-aws on the class path: see "
+                    + "docs/hdfs-and-s3.md)", e, true);
         } catch (IOException e) {
-            throw new StorageException("cannot reach the file system of " + path + ": " + e.getMessage(), e);
+            throw failure("cannot reach the file system of", path, e);
+        } catch (IllegalArgumentException e) {
+            // The HDFS client reports a host it cannot resolve this way.
+            if (e.getCause() instanceof UnknownHostException unknown) {
+                throw failure("cannot reach the file system of", path, unknown);
+            }
+            throw e;
         }
+    }
+
+    /** An I/O failure on a location as one line naming it; configuration problems are told from outages. */
+    static StorageException failure(String what, Path path, IOException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getMessage().lines().findFirst().orElse("");
+        if (e instanceof AccessControlException) {
+            return new StorageException("no permission to use " + path + ": " + message, e, true);
+        }
+        if (e instanceof UnknownHostException) {
+            return new StorageException("unknown host in " + path + ": " + message, e, true);
+        }
+        boolean outage = e instanceof ConnectException || e instanceof NoRouteToHostException
+                || e instanceof SocketTimeoutException;
+        return new StorageException(what + " " + path + ": " + message, e, !outage);
     }
 
     /** Every regular file below {@code root}, sorted by path. */
@@ -93,7 +156,7 @@ public final class Storage {
         try {
             return fs(path).exists(path);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw failure("cannot reach", path, e);
         }
     }
 
@@ -106,7 +169,11 @@ public final class Storage {
     }
 
     public void mkdirs(Path dir) throws IOException {
-        fs(dir).mkdirs(dir);
+        try {
+            fs(dir).mkdirs(dir);
+        } catch (AccessControlException e) {
+            throw failure("cannot create", dir, e);
+        }
     }
 
     public void delete(Path path) throws IOException {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The packaged jar run as a separate process, as a scheduler or an engineer runs it. */
@@ -28,19 +29,31 @@ public final class JarProcess {
     }
 
     public static JarProcess start(Path workDir, Path log, String... args) throws IOException {
+        return start(workDir, log, Map.of(), args);
+    }
+
+    /** Starts the jar with extra environment variables (e.g. {@code HADOOP_USER_NAME}). */
+    public static JarProcess start(Path workDir, Path log, Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", jar().toAbsolutePath().toString()));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        Process p = builder.start();
         return new JarProcess(p, log);
     }
 
     /** Runs to the end (at most ten minutes) and returns the exit status and output. */
     public static Cli.Result run(Path workDir, String... args) throws Exception {
+        return run(workDir, Map.of(), args);
+    }
+
+    /** Runs to the end (at most ten minutes) with extra environment variables. */
+    public static Cli.Result run(Path workDir, Map<String, String> env, String... args) throws Exception {
         // The log goes to the system's temporary folder, never into the working folder (which may be the repository).
         Path log = Files.createTempFile("force-returns-run-", ".log");
-        JarProcess p = start(workDir, log, args);
+        JarProcess p = start(workDir, log, env, args);
         int status = p.waitFor(600);
         return new Cli.Result(status, p.output(), "");
     }

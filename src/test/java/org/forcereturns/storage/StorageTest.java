@@ -1,0 +1,54 @@
+package org.forcereturns.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StorageTest {
+
+    @Test
+    void theHadoopClientGivesUpOnANameNodeWithinSecondsByDefault() {
+        var conf = Storage.local().configuration();
+
+        assertThat(conf.getInt("ipc.client.connect.max.retries", -1)).isEqualTo(3);
+        assertThat(conf.getInt("ipc.client.connect.max.retries.on.timeouts", -1)).isEqualTo(2);
+        assertThat(conf.getInt("ipc.client.connect.timeout", -1)).isEqualTo(10_000);
+    }
+
+    @Test
+    void theJobFilesHadoopSettingsOverrideTheDefaults() {
+        var conf = new Storage(Map.of("ipc.client.connect.max.retries", "10")).configuration();
+
+        assertThat(conf.getInt("ipc.client.connect.max.retries", -1)).isEqualTo(10);
+    }
+
+    @Test
+    void anUnknownSchemeIsAConfigurationErrorNamingTheLocation() {
+        assertThatThrownBy(() -> Storage.local().resolve("foo://x/inbox"))
+                .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.configuration()).isTrue())
+                .hasMessageStartingWith("no file system for the scheme \"foo:\" of foo://x/inbox");
+    }
+
+    @Test
+    void anUnknownHostIsAConfigurationError() {
+        assertThatThrownBy(() -> Storage.local().resolve("hdfs://no-such-namenode.invalid:8020/inbox"))
+                .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.configuration()).isTrue())
+                .hasMessageStartingWith("unknown host in hdfs://no-such-namenode.invalid:8020/inbox");
+    }
+
+    @Test
+    void aNameNodeThatRefusesConnectionsIsAnOutageReportedWithinSeconds() {
+        Storage storage = Storage.local();
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> storage.exists(storage.resolve("hdfs://127.0.0.1:1/inbox")))
+                .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.configuration()).isFalse())
+                .hasMessageStartingWith("cannot reach hdfs://127.0.0.1:1/inbox: ")
+                .hasMessageContaining("Connection refused")
+                .hasMessageNotContaining("\n");
+        // 3 retries a second apart; Hadoop's own defaults (10 retries) would take over 10 s.
+        assertThat((System.nanoTime() - start) / 1_000_000_000.0).isLessThan(8.0);
+    }
+}
