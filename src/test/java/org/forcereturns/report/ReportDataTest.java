@@ -87,7 +87,7 @@ class ReportDataTest {
                                              long offences, long recorded) {
         Map<String, Object> m = new java.util.HashMap<>(Map.of("financial_year", year, "force_code", code,
                 "force_name", name, "offence_code", offence, "offences", offences, "platform_recorded_offences", recorded,
-                "suppressed_cells", 0L));
+                "suppressed_cells", 0L, "suppressed", false));
         m.put("financial_quarter", quarter);
         return m;
     }
