@@ -115,6 +115,7 @@ public final class WarehousePublisher {
                                     Map<String, IngestedFile> files, Corrections corrections, Summaries summaries,
                                     UnmappedPlatforms unmapped) throws IOException {
         Map<Integer, ParquetTableWriter> byYear = new TreeMap<>();
+        CleanOffenceRecords records = new CleanOffenceRecords();
         Path table = new Path(staging, Tables.CLEAN_OFFENCES.name());
         long written = 0;
         try {
@@ -136,7 +137,7 @@ public final class WarehousePublisher {
                             writer = new ParquetTableWriter(Tables.CLEAN_OFFENCES, file, storage.configuration(), meta);
                             byYear.put(year, writer);
                         }
-                        writer.write(CleanOffenceRecords.of(row, delivery));
+                        writer.write(records.of(row, delivery));
                         summaries.add(row);
                         unmapped.add(row, delivery.sourceFile());
                         written++;
