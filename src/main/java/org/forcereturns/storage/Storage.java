@@ -14,9 +14,7 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * The one door to files: inbox, raw archive, state and tables, on any Hadoop FileSystem URI.
@@ -25,11 +23,13 @@ import org.apache.hadoop.fs.RemoteIterator;
 public final class Storage {
 
     private final Configuration conf;
+    private volatile FileSystem localFs;
 
     public Storage(Map<String, String> hadoopSettings) {
         this.conf = new Configuration();
-        // The raw local file system writes no .crc side files into local warehouses.
-        conf.set("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
+        // The raw local file system writes no .crc side files into local warehouses; this one also sets
+        // permissions without forking chmod (see ForklessLocalFileSystem).
+        conf.set("fs.file.impl", ForklessLocalFileSystem.class.getName());
         conf.setBoolean("fs.file.impl.disable.cache", true);
         hadoopSettings.forEach(conf::set);
     }
@@ -58,22 +58,44 @@ public final class Storage {
 
     public FileSystem fs(Path path) {
         try {
+            String scheme = path.toUri().getScheme();
+            if (scheme == null || scheme.equals("file")) {
+                // The local file system is kept out of Hadoop's cache (its key ignores the configuration), so
+                // each call used to build a new instance; one per Storage is enough (it holds no open state).
+                FileSystem local = localFs;
+                if (local == null) {
+                    local = path.getFileSystem(conf);
+                    localFs = local;
+                }
+                return local;
+            }
             return path.getFileSystem(conf);
         } catch (IOException e) {
             throw new StorageException("cannot reach the file system of " + path + ": " + e.getMessage(), e);
         }
     }
 
-    /** Every regular file below {@code root}, sorted by path. */
+    /**
+     * Every regular file below {@code root}, sorted by path. Walks with {@code listStatus}, not
+     * {@code listFiles}: the latter builds a {@code LocatedFileStatus} per file, which makes the local file system
+     * read the file's owner and permissions by forking {@code ls -ld} once per file.
+     */
     public List<FileStatus> listFilesRecursively(Path root) throws IOException {
         FileSystem fs = fs(root);
         List<FileStatus> files = new ArrayList<>();
         if (!fs.exists(root)) {
             throw new FileNotFoundException(root.toString());
         }
-        RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
-        while (it.hasNext()) {
-            files.add(it.next());
+        java.util.ArrayDeque<Path> dirs = new java.util.ArrayDeque<>();
+        dirs.add(root);
+        while (!dirs.isEmpty()) {
+            for (FileStatus status : fs.listStatus(dirs.poll())) {
+                if (status.isDirectory()) {
+                    dirs.add(status.getPath());
+                } else if (status.isFile()) {
+                    files.add(status);
+                }
+            }
         }
         files.sort(Comparator.comparing(s -> s.getPath().toString()));
         return files;
