@@ -36,7 +36,8 @@ final class IngestDeliveryTasklet implements Tasklet {
         String runId = pipeline.settings().runId();
         TextEncoding encoding = d.encoding() == null ? null : TextEncoding.valueOf(d.encoding());
         DeliveryRecord record = new DeliveryRecord(d.sourceFile(), d.sha256(), d.bytes(), d.gzip(),
-                encoding == null ? null : encoding.label(), runId, DeliveryContext.deliveredAt(context), d.duplicateOf());
+                encoding == null ? null : encoding.label(), runId, DeliveryContext.deliveredAt(context), d.duplicateOf(),
+                d.inboxSize(), d.inboxModified());
         if (d.duplicateOf() != null) {
             pipeline.ledger().recordDelivery(record);
             log.info("{}: same bytes as {}, recorded as a duplicate", d.sourceFile(), d.duplicateOf());
