@@ -32,6 +32,7 @@ public final class IntakePlanner {
     public List<PlannedDelivery> plan(Inbox inbox) throws IOException {
         List<DeliveryRecord> known = ledger.deliveries();
         Set<String> knownIds = new HashSet<>();
+        Map<String, DeliveryRecord> knownById = new HashMap<>();
         Map<String, String> firstBySha = new HashMap<>();
         // (path, stored size, modification time) of every delivery: an inbox file that still matches one is that
         // delivery, so it is not read and hashed again (the trade-off is described in docs/performance.md).
@@ -39,6 +40,7 @@ public final class IntakePlanner {
         List<PlannedDelivery> plan = new ArrayList<>();
         for (DeliveryRecord d : known) {
             knownIds.add(d.id());
+            knownById.putIfAbsent(d.id(), d);
             if (d.inboxSize() >= 0 && d.inboxModified() >= 0) {
                 knownStats.add(statKey(d.sourceFile(), d.inboxSize(), d.inboxModified()));
             }
@@ -67,6 +69,14 @@ public final class IntakePlanner {
                 fp = Fingerprint.of(in, file.gzip());
             }
             String id = DeliveryRecord.idOf(file.relativePath(), fp.sha256());
+            DeliveryRecord seen = knownById.get(id);
+            if (seen != null && (seen.inboxSize() != file.size() || seen.inboxModified() != file.modified())) {
+                // Known bytes, but the file was touched since (or recorded before deliveries remembered their
+                // file's size and time): remember the file as it is now, so the next run need not hash it again.
+                ledger.recordDelivery(new DeliveryRecord(seen.sourceFile(), seen.sha256(), seen.bytes(), seen.gzip(),
+                        seen.encoding(), seen.runId(), seen.deliveredAt(), seen.duplicateOf(), file.size(),
+                        file.modified()));
+            }
             if (!knownIds.add(id)) {
                 continue;
             }
