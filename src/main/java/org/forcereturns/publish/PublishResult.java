@@ -7,7 +7,8 @@ import java.util.Map;
  *
  * @param published false when nothing had changed since the last publish, so nothing was rewritten
  * @param tableRows rows written per table
+ * @param quarantinedThisRun contents quarantined by the run publishing (read from the same ledger state)
  */
 public record PublishResult(boolean published, Map<String, Long> tableRows, long quarantinedFiles,
-                            long unmappedValues) {
+                            long unmappedValues, long quarantinedThisRun) {
 }

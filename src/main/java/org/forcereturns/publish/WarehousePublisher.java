@@ -59,6 +59,8 @@ public final class WarehousePublisher {
         Map<String, IngestedFile> files = ledger.ingestedFiles(deliveries);
         String fingerprint = fingerprint(deliveries, files, suppression);
         long quarantined = files.values().stream().filter(f -> f.outcome().status() == FileStatus.QUARANTINED).count();
+        long quarantinedThisRun = files.values().stream()
+                .filter(f -> runId.equals(f.runId()) && f.outcome().status() == FileStatus.QUARANTINED).count();
         Map<String, String> last = lastPublished();
         if (fingerprint.equals(last.get("ledger_fingerprint")) && allTablesPresent()) {
             Map<String, Long> rows = new LinkedHashMap<>();
@@ -67,7 +69,7 @@ public final class WarehousePublisher {
                     rows.put(k.substring(5), Long.parseLong(v));
                 }
             });
-            return new PublishResult(false, rows, quarantined, 0);
+            return new PublishResult(false, rows, quarantined, 0, quarantinedThisRun);
         }
 
         Path staging = new Path(new Path(warehouse, "_staging"), runId);
@@ -108,7 +110,7 @@ public final class WarehousePublisher {
         StringBuilder mark = new StringBuilder("ledger_fingerprint=" + fingerprint + "\nrun_id=" + runId + "\n");
         rows.forEach((table, n) -> mark.append("rows.").append(table).append('=').append(n).append('\n'));
         storage.writeString(publishedMark(), mark.toString());
-        return new PublishResult(true, rows, quarantined, unmapped.entries().size());
+        return new PublishResult(true, rows, quarantined, unmapped.entries().size(), quarantinedThisRun);
     }
 
     private long writeCleanOffences(Path staging, Map<String, String> meta, List<DeliveryRecord> firsts,
