@@ -22,13 +22,13 @@ if [[ "${1:-}" == "scale" ]]; then
   for n in 1000000 2000000 5000000; do
     "$0" "$n" "$OUT/$n"
   done
-  printf '\n%10s %10s %10s %10s %12s %10s %10s\n' rows job_s job_rows_s duck_s duck_rows_s ratio rss_mb
+  printf '\n%10s %10s %10s %10s %10s %12s %10s %10s\n' rows wall_s cpu_s rows_s duck_s duck_rows_s ratio rss_mb
   for n in 1000000 2000000 5000000; do
     python3 - "$OUT/$n/bench.json" <<'PY'
 import json, sys
 b = json.load(open(sys.argv[1]))
 j, d = b["job"], b.get("duckdb") or {}
-print("%10d %10.1f %10.0f %10s %12s %10s %10.0f" % (b["rows"], j["wall_s"], j["rows_per_s"],
+print("%10d %10.1f %10s %10.0f %10s %12s %10s %10.0f" % (b["rows"], j["wall_s"], j.get("cpu_s", "-"), j["rows_per_s"],
       "%.1f" % d["wall_s"] if d else "-", "%.0f" % d["rows_per_s"] if d else "-",
       "%.1f" % b["ratio_job_to_duckdb"] if b.get("ratio_job_to_duckdb") else "-", j["peak_rss_mb"]))
 PY
@@ -70,6 +70,7 @@ FILES=$(find "$INBOX" -name '*.csv' | wc -l)
 
 # 2. A fresh JobRepository schema on PostgreSQL.
 SCHEMA=bench_$(date +%s)_$$
+export PGOPTIONS='-c client_min_messages=warning'
 psql -q -h 127.0.0.1 -U "$PGUSER" -d test -c "CREATE SCHEMA $SCHEMA" >/dev/null
 DBURL="$PGURL?currentSchema=$SCHEMA"
 rm -rf "$WAREHOUSE" "$DUCKOUT"
@@ -86,6 +87,7 @@ measure() {
   end=$(date +%s.%N)
   WALL=$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.2f", b - a}')
   RSS=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$OUT/$name.time")
+  CPU=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.1f", s}' "$OUT/$name.time")
 }
 
 # Peak heap from a unified GC log: the largest "used before" of any collection, or the heap at exit if larger.
@@ -129,14 +131,14 @@ job_seconds() {
 
 echo "bench: $ROWS rows, $FILES files, $((INPUT_BYTES / 1000000)) MB; job with -Xmx$XMX, JobRepository $DBURL"
 job job1
-JOB_WALL=$WALL; JOB_RSS=$RSS; JOB_HEAP=$(peak_heap "$OUT/job1.gc.log"); JOB_SECONDS=$(job_seconds)
+JOB_WALL=$WALL; JOB_RSS=$RSS; JOB_CPU=$CPU; JOB_HEAP=$(peak_heap "$OUT/job1.gc.log"); JOB_SECONDS=$(job_seconds)
 echo "bench: job: ${JOB_WALL}s wall (${JOB_SECONDS}s job), peak RSS ${JOB_RSS} MB, peak heap ${JOB_HEAP} MB"
 
 job job2
-NOOP_WALL=$WALL; NOOP_RSS=$RSS; NOOP_SECONDS=$(job_seconds)
+NOOP_WALL=$WALL; NOOP_RSS=$RSS; NOOP_CPU=$CPU; NOOP_SECONDS=$(job_seconds)
 echo "bench: nothing-new run: ${NOOP_WALL}s wall (${NOOP_SECONDS}s job)"
 
-DUCK_WALL=""; DUCK_RSS=""
+DUCK_WALL=""; DUCK_RSS=""; DUCK_CPU=""
 if [[ "${SKIP_DUCKDB:-0}" != 1 ]]; then
   CP_FILE=$ROOT/target/bench-classpath.txt
   if [[ ! -f $ROOT/target/test-classes/org/forcereturns/bench/DuckDbBaseline.class || ! -f $CP_FILE ]]; then
@@ -148,7 +150,7 @@ if [[ "${SKIP_DUCKDB:-0}" != 1 ]]; then
     echo "bench: the DuckDB baseline failed; see $OUT/duckdb.err" >&2
     exit 1
   fi
-  DUCK_WALL=$WALL; DUCK_RSS=$RSS
+  DUCK_WALL=$WALL; DUCK_RSS=$RSS; DUCK_CPU=$CPU
   echo "bench: duckdb: ${DUCK_WALL}s wall, peak RSS ${DUCK_RSS} MB"
 fi
 
@@ -165,20 +167,23 @@ out = {
     "rows": rows, "files": $FILES, "input_bytes": nbytes, "seed": $SEED, "years": $YEARS,
     "machine": {"cpus": os.cpu_count(), "load_avg_at_end": os.getloadavg(), "kernel": platform.release(),
                 "java": subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]},
-    "job": dict(wall_s=job_wall, job_s=num("$JOB_SECONDS"), peak_rss_mb=int("$JOB_RSS"), peak_heap_mb=int("$JOB_HEAP"),
+    "job": dict(wall_s=job_wall, job_s=num("$JOB_SECONDS"), peak_rss_mb=int("$JOB_RSS"), peak_heap_mb=int("$JOB_HEAP"), cpu_s=$JOB_CPU,
                 xmx="$XMX", **rate(job_wall)),
-    "nothing_new_run": {"wall_s": noop_wall, "job_s": num("$NOOP_SECONDS"), "peak_rss_mb": int("$NOOP_RSS")},
-    "duckdb": dict(wall_s=duck_wall, peak_rss_mb=int("$DUCK_RSS"), **rate(duck_wall)) if duck_wall else None,
+    "nothing_new_run": {"wall_s": noop_wall, "job_s": num("$NOOP_SECONDS"), "peak_rss_mb": int("$NOOP_RSS"),
+                        "cpu_s": $NOOP_CPU},
+    "duckdb": dict(wall_s=duck_wall, peak_rss_mb=int("$DUCK_RSS"), cpu_s=num("$DUCK_CPU"), **rate(duck_wall)) if duck_wall else None,
 }
 out["ratio_job_to_duckdb"] = job_wall / duck_wall if duck_wall else None
+# On a shared machine wall time depends on the neighbours; CPU seconds (user + system) much less so.
+out["cpu_ratio_job_to_duckdb"] = $JOB_CPU / float("$DUCK_CPU") if "$DUCK_CPU" else None
 json.dump(out, open("$OUT/bench.json", "w"), indent=2)
 j = out["job"]
-print("\n%-16s %9s %12s %8s %10s %10s" % ("", "wall s", "rows/s", "MB/s", "RSS MB", "heap MB"))
-print("%-16s %9.1f %12.0f %8.1f %10d %10d" % ("job", job_wall, j["rows_per_s"], j["mb_per_s"], j["peak_rss_mb"], j["peak_heap_mb"]))
+print("\n%-16s %9s %7s %12s %8s %10s %10s" % ("", "wall s", "cpu s", "rows/s", "MB/s", "RSS MB", "heap MB"))
+print("%-16s %9.1f %7.1f %12.0f %8.1f %10d %10d" % ("job", job_wall, j["cpu_s"], j["rows_per_s"], j["mb_per_s"], j["peak_rss_mb"], j["peak_heap_mb"]))
 if duck_wall:
     d = out["duckdb"]
-    print("%-16s %9.1f %12.0f %8.1f %10d %10s" % ("duckdb", duck_wall, d["rows_per_s"], d["mb_per_s"], d["peak_rss_mb"], "-"))
-    print("job / duckdb wall time: %.1fx" % out["ratio_job_to_duckdb"])
+    print("%-16s %9.1f %7.1f %12.0f %8.1f %10d %10s" % ("duckdb", duck_wall, d["cpu_s"], d["rows_per_s"], d["mb_per_s"], d["peak_rss_mb"], "-"))
+    print("job / duckdb: %.1fx wall time, %.1fx CPU time" % (out["ratio_job_to_duckdb"], out["cpu_ratio_job_to_duckdb"]))
 print("nothing-new run: %.1f s wall, %s s job time" % (noop_wall, out["nothing_new_run"]["job_s"]))
 print("wrote $OUT/bench.json")
 PY
