@@ -2,6 +2,7 @@ package org.forcereturns.aggregate;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.forcereturns.domain.CleanOffence;
 import org.forcereturns.domain.FinancialYear;
+import org.forcereturns.domain.OffenceCode;
 import org.forcereturns.domain.Platform;
 
 /**
@@ -21,14 +23,16 @@ import org.forcereturns.domain.Platform;
  */
 public final class Summaries {
 
-    private final Map<ForceKey, ForceCounts> byForce = new TreeMap<>();
+    // Hashed while rows stream in (one look-up per row), sorted once when the table is read out.
+    private final Map<ForceKey, ForceCounts> byForce = new HashMap<>();
     private final Map<YearKey, Long> byPlatform = new TreeMap<>();
     private final Map<YearKey, Long> byOwner = new TreeMap<>();
     private final Map<YearKey, Long> byCategory = new TreeMap<>();
     private final Map<ForcePlatformKey, Long> byForcePlatform = new TreeMap<>();
     private final Map<FinancialYear, NationalCounts> national = new TreeMap<>();
     private final Map<String, Platform> platforms = new TreeMap<>();
-    private final Map<String, String> forceNames = new TreeMap<>();
+    private final Map<String, String> forceNames = new HashMap<>();
+    private final Map<OffenceCode, String> offenceCodes = new HashMap<>();
 
     public void add(CleanOffence row) {
         FinancialYear year = row.period().year();
@@ -37,8 +41,9 @@ public final class Summaries {
         String force = row.force().code();
         forceNames.put(force, row.force().name());
 
-        ForceCounts fc = byForce.computeIfAbsent(new ForceKey(year, row.period().quarter(), force,
-                row.offenceCode().toString()), k -> new ForceCounts());
+        String code = offenceCodes.computeIfAbsent(row.offenceCode(), OffenceCode::toString);
+        ForceCounts fc = byForce.computeIfAbsent(new ForceKey(year, row.period().quarter(), force, code),
+                k -> new ForceCounts());
         fc.offences += offences;
         fc.platformRecorded += recorded;
         fc.suppressedCells += row.suppressed() ? 1 : 0;
@@ -72,7 +77,7 @@ public final class Summaries {
 
     public List<ForceRow> offencesByForce() {
         List<ForceRow> out = new ArrayList<>();
-        byForce.forEach((k, v) -> out.add(new ForceRow(k.year, k.quarter, k.force, forceNames.get(k.force), k.offenceCode,
+        new TreeMap<>(byForce).forEach((k, v) -> out.add(new ForceRow(k.year, k.quarter, k.force, forceNames.get(k.force), k.offenceCode,
                 v.offences, v.platformRecorded, v.suppressedCells)));
         return out;
     }

@@ -42,7 +42,7 @@ public final class Inbox {
             }
             String relative = path.substring(prefix.length());
             if (isReturn(relative)) {
-                out.add(new InboxFile(relative, status.getPath(), status.getLen()));
+                out.add(new InboxFile(relative, status.getPath(), status.getLen(), status.getModificationTime()));
             }
         }
         out.sort(Comparator.comparing(InboxFile::relativePath));

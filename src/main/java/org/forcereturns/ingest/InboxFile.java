@@ -6,8 +6,10 @@ import org.apache.hadoop.fs.Path;
  * A force return found in an inbox.
  *
  * @param relativePath path below the inbox root with {@code /} separators: the delivery order key
+ * @param size         bytes of the file as stored (compressed, for a .gz)
+ * @param modified     the file's modification time, epoch milliseconds
  */
-public record InboxFile(String relativePath, Path path, long size) {
+public record InboxFile(String relativePath, Path path, long size, long modified) {
 
     public boolean gzip() {
         return relativePath.toLowerCase(java.util.Locale.ROOT).endsWith(".gz");

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.forcereturns.domain.CleanOffence;
+import org.forcereturns.domain.FinancialPeriod;
 import org.forcereturns.domain.Reject;
 import org.forcereturns.domain.RejectReason;
 import org.forcereturns.domain.SkipReason;
@@ -57,6 +59,8 @@ public final class ReturnIngester {
         Map<SkipReason, Long> skips = new EnumMap<>(SkipReason.class);
         SortedMap<String, SortedSet<YearMonth>> covered = new TreeMap<>();
         Set<String> crimeReferences = new HashSet<>();
+        // Periods already added to `covered`, per force: a file names a few dozen, so each is expanded once.
+        Map<String, Set<FinancialPeriod>> periodsSeen = new HashMap<>();
         long read = 0;
         long accepted = 0;
         for (CsvRecord record = reader.next(); record != null; record = reader.next()) {
@@ -70,8 +74,10 @@ public final class ReturnIngester {
             if (outcome instanceof RowOutcome.Accepted a) {
                 accepted++;
                 sink.accepted(a.offence());
-                covered.computeIfAbsent(a.offence().force().code(), k -> new TreeSet<>())
-                        .addAll(a.offence().period().months());
+                String force = a.offence().force().code();
+                if (periodsSeen.computeIfAbsent(force, k -> new HashSet<>()).add(a.offence().period())) {
+                    covered.computeIfAbsent(force, k -> new TreeSet<>()).addAll(a.offence().period().months());
+                }
             } else if (outcome instanceof RowOutcome.Rejected r) {
                 rejects.merge(r.reject().reason(), 1L, Long::sum);
                 sink.rejected(r.reject());

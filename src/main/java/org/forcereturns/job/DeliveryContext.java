@@ -22,6 +22,8 @@ final class DeliveryContext {
         c.putString("duplicate_of", d.duplicateOf() == null ? "" : d.duplicateOf());
         c.putString("from_archive", Boolean.toString(d.fromArchive()));
         c.putString("delivered_at", deliveredAt);
+        c.putLong("inbox_size", d.inboxSize());
+        c.putLong("inbox_modified", d.inboxModified());
         return c;
     }
 
@@ -33,7 +35,9 @@ final class DeliveryContext {
                 Boolean.parseBoolean(c.getString("gzip")), c.getString("sha256"), c.getLong("bytes"),
                 encoding.isEmpty() ? null : encoding, unreadable.isEmpty() ? null : unreadable,
                 duplicateOf.isEmpty() ? null : duplicateOf,
-                Boolean.parseBoolean(c.getString("from_archive")));
+                Boolean.parseBoolean(c.getString("from_archive")),
+                c.containsKey("inbox_size") ? c.getLong("inbox_size") : -1,
+                c.containsKey("inbox_modified") ? c.getLong("inbox_modified") : -1);
     }
 
     static Instant deliveredAt(ExecutionContext c) {

@@ -54,7 +54,8 @@ final class IngestDeliveryTasklet implements Tasklet {
                                 ExecutionContext context, PlannedDelivery d, String runId) throws Exception {
         TextEncoding encoding = d.encoding() == null ? null : TextEncoding.valueOf(d.encoding());
         DeliveryRecord record = new DeliveryRecord(d.sourceFile(), d.sha256(), d.bytes(), d.gzip(),
-                encoding == null ? null : encoding.label(), runId, DeliveryContext.deliveredAt(context), d.duplicateOf());
+                encoding == null ? null : encoding.label(), runId, DeliveryContext.deliveredAt(context), d.duplicateOf(),
+                d.inboxSize(), d.inboxModified());
         if (d.duplicateOf() != null) {
             pipeline.ledger().recordDelivery(record);
             metrics.duplicateDelivered();

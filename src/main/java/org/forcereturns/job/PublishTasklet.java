@@ -2,9 +2,6 @@ package org.forcereturns.job;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.forcereturns.ingest.FileStatus;
-import org.forcereturns.ledger.IngestedFile;
-import org.forcereturns.ledger.Ledger;
 import org.forcereturns.metrics.Progress;
 import org.forcereturns.publish.PublishResult;
 import org.forcereturns.publish.RunManifest;
@@ -55,13 +52,8 @@ public final class PublishTasklet implements Tasklet {
                 new SmallCellSuppression(pipeline.settings().minCellSize()));
         PublishResult result = publisher.publish(runId, metadata);
 
-        Ledger ledger = pipeline.ledger();
-        long quarantinedThisRun = 0;
-        for (IngestedFile f : ledger.ingestedFiles(ledger.deliveries()).values()) {
-            if (runId.equals(f.runId()) && f.outcome().status() == FileStatus.QUARANTINED) {
-                quarantinedThisRun++;
-            }
-        }
+        // Counted by the publisher from the ledger it has just read, rather than reading every record again.
+        long quarantinedThisRun = result.quarantinedThisRun();
         ExecutionContext jobContext = step.getJobExecution().getExecutionContext();
         jobContext.putLong(QUARANTINED_THIS_RUN, quarantinedThisRun);
         jobContext.putString(PUBLISHED, Boolean.toString(result.published()));

@@ -37,6 +37,15 @@ public record IngestedFile(String sha256, String runId, FileOutcome outcome) {
         return p;
     }
 
+    /** {@code yyyy-MM} as written by {@link YearMonth#toString()}; parsed by hand, it is read for every file on every run. */
+    private static YearMonth month(String text) {
+        int dash = text.lastIndexOf('-');
+        if (dash == 4 && text.length() == 7 && Character.isDigit(text.charAt(0))) {
+            return YearMonth.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10));
+        }
+        return YearMonth.parse(text);
+    }
+
     static IngestedFile fromProperties(Properties p) {
         Map<RejectReason, Long> rejects = new EnumMap<>(RejectReason.class);
         Map<SkipReason, Long> skips = new EnumMap<>(SkipReason.class);
@@ -51,7 +60,7 @@ public record IngestedFile(String sha256, String runId, FileOutcome outcome) {
                 SortedSet<YearMonth> months = new TreeSet<>();
                 for (String m : value.split(",")) {
                     if (!m.isEmpty()) {
-                        months.add(YearMonth.parse(m));
+                        months.add(month(m));
                     }
                 }
                 covered.put(key.substring(8), months);

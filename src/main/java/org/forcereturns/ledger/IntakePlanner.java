@@ -32,20 +32,28 @@ public final class IntakePlanner {
     public List<PlannedDelivery> plan(Inbox inbox) throws IOException {
         List<DeliveryRecord> known = ledger.deliveries();
         Set<String> knownIds = new HashSet<>();
+        Map<String, DeliveryRecord> knownById = new HashMap<>();
         Map<String, String> firstBySha = new HashMap<>();
+        // (path, stored size, modification time) of every delivery: an inbox file that still matches one is that
+        // delivery, so it is not read and hashed again (the trade-off is described in docs/performance.md).
+        Set<String> knownStats = new HashSet<>();
         List<PlannedDelivery> plan = new ArrayList<>();
         for (DeliveryRecord d : known) {
             knownIds.add(d.id());
+            knownById.putIfAbsent(d.id(), d);
+            if (d.inboxSize() >= 0 && d.inboxModified() >= 0) {
+                knownStats.add(statKey(d.sourceFile(), d.inboxSize(), d.inboxModified()));
+            }
             if (!d.isDuplicate()) {
                 firstBySha.putIfAbsent(d.sha256(), d.sourceFile());
-                if (ledger.ingested(d.sha256()).isEmpty()) {
+                if (!ledger.hasOutcome(d.sha256())) {
                     org.apache.hadoop.fs.Path archived = ingestion.rawArchive(d.sha256(), d.gzip());
                     Fingerprint fp;
                     try (InputStream in = storage.open(archived)) {
                         fp = Fingerprint.of(in, d.gzip());
                     }
                     plan.add(new PlannedDelivery(d.sourceFile(), archived.toString(), d.gzip(), d.sha256(), d.bytes(),
-                            fp.encoding() == null ? null : fp.encoding().name(), fp.unreadable(), null, true));
+                            fp.encoding() == null ? null : fp.encoding().name(), fp.unreadable(), null, true, -1, -1));
                 }
             }
         }
@@ -53,18 +61,34 @@ public final class IntakePlanner {
             return plan;
         }
         for (InboxFile file : inbox.returns()) {
+            if (knownStats.contains(statKey(file.relativePath(), file.size(), file.modified()))) {
+                continue;
+            }
             Fingerprint fp;
             try (InputStream in = storage.open(file.path())) {
                 fp = Fingerprint.of(in, file.gzip());
             }
             String id = DeliveryRecord.idOf(file.relativePath(), fp.sha256());
+            DeliveryRecord seen = knownById.get(id);
+            if (seen != null && (seen.inboxSize() != file.size() || seen.inboxModified() != file.modified())) {
+                // Known bytes, but the file was touched since (or recorded before deliveries remembered their
+                // file's size and time): remember the file as it is now, so the next run need not hash it again.
+                ledger.recordDelivery(new DeliveryRecord(seen.sourceFile(), seen.sha256(), seen.bytes(), seen.gzip(),
+                        seen.encoding(), seen.runId(), seen.deliveredAt(), seen.duplicateOf(), file.size(),
+                        file.modified()));
+            }
             if (!knownIds.add(id)) {
                 continue;
             }
             String first = firstBySha.putIfAbsent(fp.sha256(), file.relativePath());
             plan.add(new PlannedDelivery(file.relativePath(), file.path().toString(), file.gzip(), fp.sha256(),
-                    fp.bytes(), fp.encoding() == null ? null : fp.encoding().name(), fp.unreadable(), first, false));
+                    fp.bytes(), fp.encoding() == null ? null : fp.encoding().name(), fp.unreadable(), first, false,
+                    file.size(), file.modified()));
         }
         return plan;
+    }
+
+    private static String statKey(String sourceFile, long size, long modified) {
+        return size + ":" + modified + ":" + sourceFile;
     }
 }

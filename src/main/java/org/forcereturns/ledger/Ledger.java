@@ -62,6 +62,11 @@ public final class Ledger {
         return Optional.of(IngestedFile.fromProperties(load(file)));
     }
 
+    /** Whether the content has a committed outcome, without reading it. */
+    public boolean hasOutcome(String sha256) {
+        return storage.exists(outcomeFile(sha256));
+    }
+
     public void commitIngested(IngestedFile file) throws IOException {
         store(outcomeFile(file.sha256()), file.toProperties());
     }
@@ -78,6 +83,10 @@ public final class Ledger {
         if (delivery.duplicateOf() != null) {
             p.setProperty("duplicate_of", delivery.duplicateOf());
         }
+        if (delivery.inboxSize() >= 0 && delivery.inboxModified() >= 0) {
+            p.setProperty("inbox_size", Long.toString(delivery.inboxSize()));
+            p.setProperty("inbox_modified", Long.toString(delivery.inboxModified()));
+        }
         store(new Path(deliveriesDir(), delivery.id() + ".properties"), p);
     }
 
@@ -93,7 +102,9 @@ public final class Ledger {
             out.add(new DeliveryRecord(p.getProperty("source_file"), p.getProperty("sha256"),
                     Long.parseLong(p.getProperty("bytes")), Boolean.parseBoolean(p.getProperty("gzip")),
                     encoding.isEmpty() ? null : encoding, p.getProperty("run_id"),
-                    Instant.parse(p.getProperty("delivered_at")), p.getProperty("duplicate_of")));
+                    Instant.parse(p.getProperty("delivered_at")), p.getProperty("duplicate_of"),
+                    Long.parseLong(p.getProperty("inbox_size", "-1")),
+                    Long.parseLong(p.getProperty("inbox_modified", "-1"))));
         }
         out.sort(DeliveryRecord.DELIVERY_ORDER);
         return out;

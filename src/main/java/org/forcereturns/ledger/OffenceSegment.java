@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.generic.GenericData;
@@ -32,7 +33,7 @@ public final class OffenceSegment {
     static final TableSchema SCHEMA = TableSchema.table("offence_segment")
             .string("force_code", false)
             .string("force_name", false)
-            .string("crime_reference", true)
+            .string("crime_reference", true).unique()
             .date("recorded_date", true)
             .string("first_month", false)
             .int32("month_count", false)
@@ -42,7 +43,7 @@ public final class OffenceSegment {
             .string("platform_categories", true)
             .string("platform_raw", true)
             .int64("offences", true)
-            .int64("source_line", false)
+            .int64("source_line", false).unique()
             .build();
 
     private static final String SEP = "|";
@@ -61,6 +62,10 @@ public final class OffenceSegment {
 
     public static final class Writer implements Closeable {
         private final ParquetTableWriter out;
+        // Texts of the few distinct months, codes and platform lists, made once per file rather than once per row.
+        private final Map<YearMonth, String> months = new HashMap<>();
+        private final Map<OffenceCode, String> codes = new HashMap<>();
+        private final Map<List<Platform>, String[]> platformTexts = new HashMap<>();
 
         private Writer(ParquetTableWriter out) {
             this.out = out;
@@ -72,13 +77,15 @@ public final class OffenceSegment {
             r.put(1, o.force().name());
             r.put(2, o.crimeReference());
             r.put(3, o.recordedDate() == null ? null : (int) o.recordedDate().toEpochDay());
-            r.put(4, o.period().firstMonth().toString());
+            r.put(4, months.computeIfAbsent(o.period().firstMonth(), YearMonth::toString));
             r.put(5, o.period().monthCount());
-            r.put(6, o.offenceCode().toString());
+            r.put(6, codes.computeIfAbsent(o.offenceCode(), OffenceCode::toString));
             if (o.platformRecorded()) {
-                r.put(7, join(o.platforms(), Platform::name));
-                r.put(8, join(o.platforms(), Platform::owner));
-                r.put(9, join(o.platforms(), Platform::category));
+                String[] texts = platformTexts.computeIfAbsent(o.platforms(), p -> new String[] {
+                        join(p, Platform::name), join(p, Platform::owner), join(p, Platform::category)});
+                r.put(7, texts[0]);
+                r.put(8, texts[1]);
+                r.put(9, texts[2]);
             }
             r.put(10, o.platformRaw());
             r.put(11, o.offences());
@@ -94,6 +101,10 @@ public final class OffenceSegment {
 
     public static final class Reader implements Closeable {
         private final ParquetReader<GenericRecord> in;
+        private final Map<PeriodKey, FinancialPeriod> periods = new HashMap<>();
+        private final Map<Pair, Force> forces = new HashMap<>();
+        private final Map<Object, OffenceCode> codes = new HashMap<>();
+        private final Map<Triple, List<Platform>> platformLists = new HashMap<>();
 
         private Reader(ParquetReader<GenericRecord> in) {
             this.in = in;
@@ -105,25 +116,45 @@ public final class OffenceSegment {
             if (r == null) {
                 return null;
             }
-            YearMonth first = YearMonth.parse(str(r.get(4)));
+            // Strings come back as Avro Utf8 values (equal by content); the few distinct forces, periods, codes
+            // and platform lists of a segment are decoded once and shared by every row that names them.
+            Object first = r.get(4);
             int months = (Integer) r.get(5);
-            FinancialPeriod period = switch (months) {
+            FinancialPeriod period = periods.computeIfAbsent(new PeriodKey(first, months), k -> period(str(first), months));
+            Force force = forces.computeIfAbsent(new Pair(r.get(0), r.get(1)), k -> new Force(str(k.a()), str(k.b())));
+            OffenceCode code = codes.computeIfAbsent(r.get(6), c -> OffenceCode.of(str(c)));
+            Object names = r.get(7);
+            List<Platform> platforms = names == null ? List.of()
+                    : platformLists.computeIfAbsent(new Triple(names, r.get(8), r.get(9)),
+                            k -> List.copyOf(platforms(str(k.a()), str(k.b()), str(k.c()))));
+            Object date = r.get(3);
+            Long offences = (Long) r.get(11);
+            return new CleanOffence(force, str(r.get(2)), date == null ? null : LocalDate.ofEpochDay((Integer) date),
+                    period, code, platforms, str(r.get(10)), offences, offences == null, (Long) r.get(12));
+        }
+
+        private static FinancialPeriod period(String firstMonth, int months) {
+            YearMonth first = YearMonth.parse(firstMonth);
+            return switch (months) {
                 case 1 -> FinancialPeriod.ofMonth(first);
                 case 3 -> FinancialPeriod.ofQuarter(FinancialYear.containing(first), FinancialPeriod.quarterOf(first));
                 default -> FinancialPeriod.ofYear(FinancialYear.containing(first));
             };
-            Object date = r.get(3);
-            Long offences = (Long) r.get(11);
-            return new CleanOffence(new Force(str(r.get(0)), str(r.get(1))), str(r.get(2)),
-                    date == null ? null : LocalDate.ofEpochDay((Integer) date), period, OffenceCode.of(str(r.get(6))),
-                    platforms(str(r.get(7)), str(r.get(8)), str(r.get(9))), str(r.get(10)), offences,
-                    offences == null, (Long) r.get(12));
         }
 
         @Override
         public void close() throws IOException {
             in.close();
         }
+    }
+
+    private record PeriodKey(Object firstMonth, int months) {
+    }
+
+    private record Pair(Object a, Object b) {
+    }
+
+    private record Triple(Object a, Object b, Object c) {
     }
 
     private static String join(List<Platform> platforms, java.util.function.Function<Platform, String> part) {

@@ -8,7 +8,10 @@ package org.forcereturns.ledger;
  * @param encoding     a {@code TextEncoding} name, or null when the bytes cannot be read
  * @param unreadable   why the content cannot be read as a return, or null
  * @param duplicateOf  the first delivery of the same bytes, for a re-delivery
+ * @param inboxSize    size of the inbox file as stored when it was hashed, or -1 (from the archive)
+ * @param inboxModified its modification time then (epoch ms), or -1
  */
 public record PlannedDelivery(String sourceFile, String source, boolean gzip, String sha256, long bytes,
-                              String encoding, String unreadable, String duplicateOf, boolean fromArchive) {
+                              String encoding, String unreadable, String duplicateOf, boolean fromArchive,
+                              long inboxSize, long inboxModified) {
 }

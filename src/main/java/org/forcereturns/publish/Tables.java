@@ -12,7 +12,7 @@ public final class Tables {
     public static final TableSchema CLEAN_OFFENCES = TableSchema.table("clean_offences")
             .string("force_code", false)
             .string("force_name", false)
-            .string("crime_reference", true)
+            .string("crime_reference", true).unique()
             .date("recorded_date", true)
             .string("financial_year", false)
             .int32("financial_quarter", true)
@@ -26,7 +26,7 @@ public final class Tables {
             .int64("offences", true)
             .bool("suppressed", false)
             .string("source_file", false)
-            .int64("source_line", false)
+            .int64("source_line", false).unique()
             .string("source_sha256", false)
             .build();
 

@@ -59,6 +59,8 @@ public final class WarehousePublisher {
         Map<String, IngestedFile> files = ledger.ingestedFiles(deliveries);
         String fingerprint = fingerprint(deliveries, files, suppression);
         long quarantined = files.values().stream().filter(f -> f.outcome().status() == FileStatus.QUARANTINED).count();
+        long quarantinedThisRun = files.values().stream()
+                .filter(f -> runId.equals(f.runId()) && f.outcome().status() == FileStatus.QUARANTINED).count();
         Map<String, String> last = lastPublished();
         if (fingerprint.equals(last.get("ledger_fingerprint")) && allTablesPresent()) {
             Map<String, Long> rows = new LinkedHashMap<>();
@@ -68,7 +70,7 @@ public final class WarehousePublisher {
                 }
             });
             return new PublishResult(false, rows, quarantined, rows.getOrDefault(Tables.UNMAPPED_PLATFORMS.name(), 0L),
-                    0);
+                    0, quarantinedThisRun);
         }
 
         Path staging = new Path(new Path(warehouse, "_staging"), runId);
@@ -112,13 +114,14 @@ public final class WarehousePublisher {
         java.util.Set<String> deliveredNow = new java.util.HashSet<>();
         firsts.stream().filter(d -> runId.equals(d.runId())).forEach(d -> deliveredNow.add(d.sourceFile()));
         long newUnmapped = unmapped.entries().stream().filter(e -> deliveredNow.contains(e.firstSourceFile())).count();
-        return new PublishResult(true, rows, quarantined, unmapped.entries().size(), newUnmapped);
+        return new PublishResult(true, rows, quarantined, unmapped.entries().size(), newUnmapped, quarantinedThisRun);
     }
 
     private long writeCleanOffences(Path staging, Map<String, String> meta, List<DeliveryRecord> firsts,
                                     Map<String, IngestedFile> files, Corrections corrections, Summaries summaries,
                                     UnmappedPlatforms unmapped) throws IOException {
         Map<Integer, ParquetTableWriter> byYear = new TreeMap<>();
+        CleanOffenceRecords records = new CleanOffenceRecords();
         Path table = new Path(staging, Tables.CLEAN_OFFENCES.name());
         long written = 0;
         try {
@@ -140,7 +143,7 @@ public final class WarehousePublisher {
                             writer = new ParquetTableWriter(Tables.CLEAN_OFFENCES, file, storage.configuration(), meta);
                             byYear.put(year, writer);
                         }
-                        writer.write(CleanOffenceRecords.of(row, delivery));
+                        writer.write(records.of(row, delivery));
                         summaries.add(row);
                         unmapped.add(row, delivery.sourceFile());
                         written++;

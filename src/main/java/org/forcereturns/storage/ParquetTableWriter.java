@@ -21,7 +21,12 @@ public final class ParquetTableWriter implements Closeable {
 
     public ParquetTableWriter(TableSchema table, Path file, Configuration conf, Map<String, String> metadata)
             throws IOException {
-        this.writer = AvroParquetWriter.<GenericRecord>builder(HadoopOutputFile.fromPath(file, conf))
+        AvroParquetWriter.Builder<GenericRecord> builder = AvroParquetWriter.<GenericRecord>builder(
+                HadoopOutputFile.fromPath(file, conf));
+        for (String column : table.withoutDictionary()) {
+            builder.withDictionaryEncoding(column, false);
+        }
+        this.writer = builder
                 .withSchema(table.avro())
                 .withDataModel(GenericData.get())
                 .withConf(conf)

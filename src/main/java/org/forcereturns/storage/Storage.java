@@ -17,9 +17,7 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.fs.UnsupportedFileSystemException;
 import org.apache.hadoop.security.AccessControlException;
 
@@ -45,11 +43,13 @@ public final class Storage {
             "ipc.client.connect.max.retries.on.timeouts", "2");
 
     private final Configuration conf;
+    private volatile FileSystem localFs;
 
     public Storage(Map<String, String> hadoopSettings) {
         this.conf = new Configuration();
-        // The raw local file system writes no .crc side files into local warehouses.
-        conf.set("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
+        // The raw local file system writes no .crc side files into local warehouses; this one also sets
+        // permissions without forking chmod (see ForklessLocalFileSystem).
+        conf.set("fs.file.impl", ForklessLocalFileSystem.class.getName());
         conf.setBoolean("fs.file.impl.disable.cache", true);
         BATCH_DEFAULTS.forEach((key, value) -> {
             if (onlyHadoopDefault(key)) {
@@ -96,6 +96,17 @@ public final class Storage {
 
     public FileSystem fs(Path path) {
         try {
+            String scheme = path.toUri().getScheme();
+            if (scheme == null || scheme.equals("file")) {
+                // The local file system is kept out of Hadoop's cache (its key ignores the configuration), so
+                // each call used to build a new instance; one per Storage is enough (it holds no open state).
+                FileSystem local = localFs;
+                if (local == null) {
+                    local = path.getFileSystem(conf);
+                    localFs = local;
+                }
+                return local;
+            }
             return path.getFileSystem(conf);
         } catch (UnsupportedFileSystemException e) {
             throw new StorageException("no file system for the scheme \"" + path.toUri().getScheme() + ":\" of "
@@ -127,16 +138,27 @@ public final class Storage {
         return new StorageException(what + " " + path + ": " + message, e, !outage);
     }
 
-    /** Every regular file below {@code root}, sorted by path. */
+    /**
+     * Every regular file below {@code root}, sorted by path. Walks with {@code listStatus}, not
+     * {@code listFiles}: the latter builds a {@code LocatedFileStatus} per file, which makes the local file system
+     * read the file's owner and permissions by forking {@code ls -ld} once per file.
+     */
     public List<FileStatus> listFilesRecursively(Path root) throws IOException {
         FileSystem fs = fs(root);
         List<FileStatus> files = new ArrayList<>();
         if (!fs.exists(root)) {
             throw new FileNotFoundException(root.toString());
         }
-        RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
-        while (it.hasNext()) {
-            files.add(it.next());
+        java.util.ArrayDeque<Path> dirs = new java.util.ArrayDeque<>();
+        dirs.add(root);
+        while (!dirs.isEmpty()) {
+            for (FileStatus status : fs.listStatus(dirs.poll())) {
+                if (status.isDirectory()) {
+                    dirs.add(status.getPath());
+                } else if (status.isFile()) {
+                    files.add(status);
+                }
+            }
         }
         files.sort(Comparator.comparing(s -> s.getPath().toString()));
         return files;

@@ -11,10 +11,12 @@ public final class TableSchema {
 
     private final String name;
     private final Schema schema;
+    private final List<String> withoutDictionary;
 
-    private TableSchema(String name, Schema schema) {
+    private TableSchema(String name, Schema schema, List<String> withoutDictionary) {
         this.name = name;
         this.schema = schema;
+        this.withoutDictionary = List.copyOf(withoutDictionary);
     }
 
     public static Builder table(String name) {
@@ -29,6 +31,14 @@ public final class TableSchema {
         return schema;
     }
 
+    /**
+     * Columns written without dictionary encoding: nearly unique values (crime references, line numbers), where a
+     * dictionary only costs time before Parquet falls back to plain encoding anyway. The values are the same.
+     */
+    public List<String> withoutDictionary() {
+        return withoutDictionary;
+    }
+
     public GenericData.Record newRecord() {
         return new GenericData.Record(schema);
     }
@@ -37,6 +47,7 @@ public final class TableSchema {
     public static final class Builder {
         private final String name;
         private final List<Schema.Field> fields = new ArrayList<>();
+        private final List<String> withoutDictionary = new ArrayList<>();
 
         private Builder(String name) {
             this.name = name;
@@ -66,6 +77,12 @@ public final class TableSchema {
             return add(column, LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT)), nullable);
         }
 
+        /** The column just added holds (nearly) unique values: write it without a dictionary. */
+        public Builder unique() {
+            withoutDictionary.add(fields.get(fields.size() - 1).name());
+            return this;
+        }
+
         private Builder add(String column, Schema type, boolean nullable) {
             Schema fieldType = nullable ? Schema.createUnion(Schema.create(Schema.Type.NULL), type) : type;
             fields.add(new Schema.Field(column, fieldType, null, nullable ? Schema.Field.NULL_DEFAULT_VALUE : null));
@@ -74,7 +91,7 @@ public final class TableSchema {
 
         public TableSchema build() {
             Schema record = Schema.createRecord(name, null, "org.forcereturns.tables", false, fields);
-            return new TableSchema(name, record);
+            return new TableSchema(name, record, withoutDictionary);
         }
     }
 }
