@@ -30,7 +30,7 @@ class CrashRestartIT {
 
     @BeforeAll
     static void uninterruptedRun() throws Exception {
-        inbox = LargeInbox.write(dir.resolve("inbox"), 14, 20_000);
+        inbox = LargeInbox.write(dir.resolve("inbox"), 12, 16_000);
         reference = dir.resolve("wh-reference");
         Cli.Result r = JarProcess.run(dir, args(TestPostgres.freshSchema(), "run", "--inbox", inbox.toString(),
                 "--warehouse", reference.toString(), "--run-date", "2024-12-31"));
@@ -47,7 +47,7 @@ class CrashRestartIT {
 
         job.signal("KILL");
         assertThat(job.waitFor(60)).isEqualTo(137);
-        assertThat(committedFiles(warehouse)).isBetween(3L, 13L);
+        assertThat(committedFiles(warehouse)).isBetween(3L, 11L);
         assertThat(JarProcess.run(dir, args(db, "status")).out()).contains("STARTED");
 
         Cli.Result restarted = JarProcess.run(dir, args(db, "restart"));
