@@ -266,17 +266,25 @@ public final class ForceReturnsCli {
     private int start(JobOperator operator, JobRepository repository, Job job, RunSettings settings, Storage storage)
             throws Exception {
         org.apache.hadoop.fs.Path warehouse = storage.resolve(settings.warehouse());
-        Optional<WarehouseLock> lock = WarehouseLock.tryAcquire(storage, warehouse, settings.runId());
-        if (lock.isEmpty()) {
-            err.println("force-returns-etl: the warehouse " + warehouse + " is in use by "
-                    + WarehouseLock.holder(storage, warehouse) + "; not started");
-            return ExitStatus.BUSY;
-        }
-        try (WarehouseLock held = lock.get()) {
+        return underLock(storage, warehouse, settings.runId(), "not started", () -> {
             recoverAbandoned(operator, repository, settings.warehouse());
             JobExecution execution = stoppable(operator, repository, settings.runId(),
                     () -> operator.start(job, settings.toJobParameters()));
             return finish(execution, storage, warehouse);
+        });
+    }
+
+    /** One run at a time per warehouse: the work runs holding its lock, or not at all (exit status 4). */
+    private int underLock(Storage storage, org.apache.hadoop.fs.Path warehouse, String runId, String notDone,
+                          Callable<Integer> work) throws Exception {
+        Optional<WarehouseLock> lock = WarehouseLock.tryAcquire(storage, warehouse, runId);
+        if (lock.isEmpty()) {
+            err.println("force-returns-etl: the warehouse " + warehouse + " is in use by "
+                    + WarehouseLock.holder(storage, warehouse) + "; " + notDone);
+            return ExitStatus.BUSY;
+        }
+        try (WarehouseLock held = lock.get()) {
+            return work.call();
         }
     }
 
@@ -291,27 +299,24 @@ public final class ForceReturnsCli {
         }
         RunSettings settings = RunSettings.from(failed.getJobParameters());
         org.apache.hadoop.fs.Path warehouse = storage.resolve(settings.warehouse());
-        Optional<WarehouseLock> lock = WarehouseLock.tryAcquire(storage, warehouse, settings.runId());
-        if (lock.isEmpty()) {
-            err.println("force-returns-etl: the warehouse " + warehouse + " is in use by "
-                    + WarehouseLock.holder(storage, warehouse) + "; not restarted");
-            return ExitStatus.BUSY;
-        }
-        try (WarehouseLock held = lock.get()) {
-            if (failed.getStatus() == BatchStatus.COMPLETED) {
-                err.println("force-returns-etl: run " + settings.runId() + " (execution " + failed.getId()
+        JobExecution last = failed;
+        return underLock(storage, warehouse, settings.runId(), "not restarted", () -> {
+            JobExecution toRestart = last;
+            if (toRestart.getStatus() == BatchStatus.COMPLETED) {
+                err.println("force-returns-etl: run " + settings.runId() + " (execution " + toRestart.getId()
                         + ") completed; nothing to restart");
                 return ExitStatus.USAGE;
             }
-            if (failed.getStatus().isRunning()) {
+            if (toRestart.getStatus().isRunning()) {
                 // We hold the warehouse lock, so the process that left it running is gone.
-                failed = operator.recover(failed);
+                toRestart = operator.recover(toRestart);
             }
-            out.println("restarting run " + settings.runId() + " (execution " + failed.getId() + ")");
-            JobExecution toRestart = failed;
-            JobExecution execution = stoppable(operator, repository, settings.runId(), () -> operator.restart(toRestart));
+            out.println("restarting run " + settings.runId() + " (execution " + toRestart.getId() + ")");
+            JobExecution recovered = toRestart;
+            JobExecution execution = stoppable(operator, repository, settings.runId(),
+                    () -> operator.restart(recovered));
             return finish(execution, storage, warehouse);
-        }
+        });
     }
 
     /**
@@ -350,7 +355,7 @@ public final class ForceReturnsCli {
             err.println("force-returns-etl: fix the cause, then: restart --execution " + execution.getId());
             return ExitStatus.FAILED;
         }
-        new Headlines(storage, warehouse).print(out);
+        new Headlines(warehouse, ReportData.read(storage, warehouse)).print(out);
         long quarantined = execution.getExecutionContext().getLong("quarantined.this.run", 0L);
         if (quarantined > 0) {
             out.println("\n" + quarantined + " file(s) quarantined by this run: see the quarantine and file_inventory tables");
