@@ -24,6 +24,7 @@ final class Headlines {
         for (TableSchema t : Tables.PUBLISHED) {
             out.println("  " + t.name() + "  " + new Path(warehouse, t.name()));
         }
+        out.println("Report: " + new Path(warehouse, "report.html") + "   lineage: " + new Path(warehouse, "manifest.json"));
         for (ReportData.Year y : data.years()) {
             String year = y.financialYear();
             out.printf(Locale.ROOT, "%nFinancial year %s: %,d offences (%.1f a day) from %d forces%n", year,
@@ -31,7 +32,7 @@ final class Headlines {
             out.printf(Locale.ROOT, "  platform recorded: %,d offences from %d forces%n", y.platformRecordedOffences(),
                     y.forcesReportingPlatform());
             data.platformsIn(year).stream()
-                    .sorted(Comparator.comparingLong(ReportData.PlatformRow::offences).reversed()).limit(5)
+                    .sorted(Comparator.comparingLong(ReportData.PlatformRow::offences).reversed()).limit(6)
                     .forEach(p -> out.printf(Locale.ROOT, "    %-22s %,7d  %5.1f%%%n", p.platform(), p.offences(),
                             100 * p.share()));
             data.ownersIn(year).stream().filter(o -> "Meta".equals(o.owner()))
