@@ -24,7 +24,8 @@ final class Headlines {
         for (TableSchema t : Tables.PUBLISHED) {
             out.println("  " + t.name() + "  " + new Path(warehouse, t.name()));
         }
-        out.println("Report: " + new Path(warehouse, "report.html") + "   lineage: " + new Path(warehouse, "manifest.json"));
+        out.println("Report: " + new Path(warehouse, "report.html"));
+        out.println("Lineage: " + new Path(warehouse, "manifest.json"));
         for (ReportData.Year y : data.years()) {
             String year = y.financialYear();
             out.printf(Locale.ROOT, "%nFinancial year %s: %,d offences (%.1f a day) from %d forces%n", year,
