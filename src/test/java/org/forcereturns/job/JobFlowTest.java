@@ -290,6 +290,32 @@ class JobFlowTest {
         }
     }
 
+    @Test
+    void aLockHeldByALiveProcessRefusesTheRunAndALockLeftByADeadOneIsTakenOver() throws Exception {
+        InboxWriter inbox = new InboxWriter(dir.resolve("inbox"));
+        kentAprilMay(inbox);
+        Path wh = dir.resolve("wh");
+        Path lock = wh.resolve("_state/lock");
+        Files.createDirectories(lock.getParent());
+        String host = java.net.InetAddress.getLocalHost().getHostName();
+        Files.writeString(lock, host + "\n" + ProcessHandle.current().pid() + "\nr-other\n");
+
+        Cli.Result refused = run(inbox.root(), wh);
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(ExitStatus.BUSY);
+        assertThat(refused.err()).contains("is in use by run r-other");
+        assertThat(wh.resolve("clean_offences")).doesNotExist();
+
+        Process dead = new ProcessBuilder("true").start();
+        dead.waitFor();
+        Files.writeString(lock, host + "\n" + dead.pid() + "\nr-dead\n");
+
+        Cli.Result taken = run(inbox.root(), wh);
+
+        assertThat(taken.status()).as(taken.toString()).isEqualTo(ExitStatus.SUCCESS);
+        assertThat(lock).doesNotExist();
+    }
+
     private static void copyTree(Path from, Path to) throws IOException {
         try (var paths = Files.walk(from)) {
             for (Path p : (Iterable<Path>) paths::iterator) {
