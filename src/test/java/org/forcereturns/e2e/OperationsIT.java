@@ -104,6 +104,20 @@ class OperationsIT {
     }
 
     @Test
+    void aPostgresUrlAloneChoosesTheJobRepository() throws Exception {
+        org.forcereturns.testing.TestPostgres.Database db = org.forcereturns.testing.TestPostgres.freshSchema();
+        String url = db.url() + "&user=" + db.user() + "&password=" + db.password();
+
+        Cli.Result r = JarProcess.run(dir, "run", "--inbox", inbox().toString(), "--warehouse",
+                dir.resolve("wh-pg").toString(), "--run-date", "2024-12-31", "--reject-threshold", "0.5",
+                "--metrics-textfile", dir.resolve("pg.prom").toString(), "--spring.datasource.url=" + url);
+
+        assertThat(r.status()).as(r.out()).isEqualTo(ExitStatus.QUARANTINED);
+        assertThat(org.forcereturns.testing.TestPostgres.count(db, "batch_job_execution")).isEqualTo(1);
+        assertThat(dir.resolve("var/jobrepo")).doesNotExist();
+    }
+
+    @Test
     void anUnreachableDatabaseIsOneClearLineAndExitOne() throws Exception {
         Cli.Result r = JarProcess.run(dir, "run", "--inbox", inbox().toString(), "--warehouse",
                 dir.resolve("wh").toString(), "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nowhere",
