@@ -372,7 +372,7 @@ public final class ForceReturnsCli {
         }
         executions.sort(Comparator.comparingLong(JobExecution::getId).reversed());
         out.printf("%-9s %-24s %-8s %-10s %-19s %9s %6s %9s %9s %9s %s%n", "execution", "run", "mode", "status",
-                "started", "duration", "files", "rows", "rejected", "skipped", "exit");
+                "started", "duration", "files", "rows", "rejected", "skipped", "exit status");
         for (JobExecution e : executions.subList(0, Math.min(limit, executions.size()))) {
             long files = e.getStepExecutions().stream().filter(s -> s.getStepName().startsWith("ingestDelivery")).count();
             long rows = e.getStepExecutions().stream().filter(s -> s.getStepName().startsWith("ingestDelivery"))
@@ -387,7 +387,7 @@ public final class ForceReturnsCli {
             out.printf("%-9d %-24s %-8s %-10s %-19s %9s %6d %9d %9d %9d %s%n", e.getId(),
                     e.getJobParameters().getString("run.id"), e.getJobParameters().getString("mode"), e.getStatus(),
                     start == null ? "-" : start.withNano(0).toString(), duration, files, rows, rejected, skipped,
-                    e.getExitStatus().getExitCode());
+                    RunOutcome.of(e).exitStatus());
         }
         return ExitStatus.SUCCESS;
     }

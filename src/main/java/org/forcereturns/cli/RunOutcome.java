@@ -14,6 +14,15 @@ record RunOutcome(String runId, long executionId, String status, long quarantine
                 c.getLong(PublishTasklet.UNMAPPED_VALUES, 0L), c.getLong(PublishTasklet.NEW_UNMAPPED_VALUES, 0L));
     }
 
+    /** The process exit status this run ended with (contract section 6). */
+    String exitStatus() {
+        return switch (status) {
+            case "COMPLETED" -> Integer.toString(quarantined > 0 ? ExitStatus.QUARANTINED : ExitStatus.SUCCESS);
+            case "STARTED", "STARTING", "STOPPING" -> "-";
+            default -> Integer.toString(ExitStatus.FAILED);
+        };
+    }
+
     /** One line that says everything a scheduler should alert on. */
     String summary(int exitStatus) {
         StringBuilder sb = new StringBuilder("run ").append(runId).append(" (execution ").append(executionId)

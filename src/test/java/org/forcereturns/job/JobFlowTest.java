@@ -187,7 +187,8 @@ class JobFlowTest {
         assertThat(failed.err().lines().filter(l -> l.contains("\tat ")).count()).isZero();
         assertThat(WarehouseComparison.differences(dir.resolve("wh-before"), wh)).as("published tables untouched")
                 .isEmpty();
-        assertThat(cli().run("status").out()).contains("FAILED");
+        assertThat(cli().run("status").out().lines().skip(1).findFirst().orElseThrow()).contains("FAILED")
+                .endsWith(" 1");
 
         Files.delete(wh.resolve("_staging"));
         Cli.Result restarted = cli().run("restart");
@@ -210,6 +211,8 @@ class JobFlowTest {
 
         assertThat(result.status()).as(result.toString()).isEqualTo(ExitStatus.QUARANTINED);
         assertThat(result.out()).contains("3 file(s) quarantined");
+        assertThat(cli().run("status").out().lines().skip(1).findFirst().orElseThrow()).contains("COMPLETED")
+                .endsWith(" 3");
         try (Duck duck = new Duck(dir.resolve("wh"))) {
             assertThat(duck.rows("SELECT source_file, line, reason, value FROM {quarantine} ORDER BY source_file"))
                     .containsExactly(
