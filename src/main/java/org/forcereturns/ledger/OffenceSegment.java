@@ -12,15 +12,14 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.forcereturns.domain.CleanOffence;
 import org.forcereturns.domain.FinancialPeriod;
 import org.forcereturns.domain.FinancialYear;
 import org.forcereturns.domain.Force;
 import org.forcereturns.domain.OffenceCode;
 import org.forcereturns.domain.Platform;
+import org.forcereturns.storage.ParquetTableReader;
 import org.forcereturns.storage.ParquetTableWriter;
 import org.forcereturns.storage.TableSchema;
 
@@ -56,8 +55,7 @@ public final class OffenceSegment {
     }
 
     public static Reader reader(Path file, Configuration conf) throws IOException {
-        return new Reader(AvroParquetReader.<GenericRecord>builder(HadoopInputFile.fromPath(file, conf))
-                .withDataModel(GenericData.get()).withConf(conf).build());
+        return new Reader(ParquetTableReader.open(file, conf));
     }
 
     public static final class Writer implements Closeable {

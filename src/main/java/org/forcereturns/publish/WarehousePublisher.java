@@ -11,9 +11,7 @@ import java.util.function.Function;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.forcereturns.aggregate.Corrections;
 import org.forcereturns.aggregate.Summaries;
 import org.forcereturns.aggregate.UnmappedPlatforms;
@@ -26,6 +24,7 @@ import org.forcereturns.ledger.IngestedFile;
 import org.forcereturns.ledger.Ledger;
 import org.forcereturns.ledger.OffenceSegment;
 import org.forcereturns.storage.Hashing;
+import org.forcereturns.storage.ParquetTableReader;
 import org.forcereturns.storage.ParquetTableWriter;
 import org.forcereturns.storage.Storage;
 import org.forcereturns.storage.TableSchema;
@@ -169,9 +168,7 @@ public final class WarehousePublisher {
                         && files.get(delivery.sha256()).outcome().quarantine() == null) {
                     continue;
                 }
-                try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(
-                                HadoopInputFile.fromPath(rejects, storage.configuration()))
-                        .withDataModel(GenericData.get()).withConf(storage.configuration()).build()) {
+                try (ParquetReader<GenericRecord> reader = ParquetTableReader.open(rejects, storage.configuration())) {
                     for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
                         writer.write(r);
                     }

@@ -8,16 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.forcereturns.domain.RejectReason;
 import org.forcereturns.publish.Tables;
+import org.forcereturns.storage.ParquetTableReader;
 import org.forcereturns.storage.Storage;
 import org.forcereturns.storage.TableSchema;
 
@@ -237,9 +236,8 @@ public record ReportData(String warehouse, String runId, List<Year> years, List<
         List<GenericRecord> rows(TableSchema table) throws IOException {
             List<GenericRecord> rows = new ArrayList<>();
             for (FileStatus f : parquetFiles(table)) {
-                try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(
-                                HadoopInputFile.fromPath(f.getPath(), storage.configuration()))
-                        .withDataModel(GenericData.get()).withConf(storage.configuration()).build()) {
+                try (ParquetReader<GenericRecord> reader =
+                             ParquetTableReader.open(f.getPath(), storage.configuration())) {
                     for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
                         rows.add(r);
                     }
