@@ -142,7 +142,7 @@ DUCK_WALL=""; DUCK_RSS=""; DUCK_CPU=""
 if [[ "${SKIP_DUCKDB:-0}" != 1 ]]; then
   CP_FILE=$ROOT/target/bench-classpath.txt
   if [[ ! -f $ROOT/target/test-classes/org/forcereturns/bench/DuckDbBaseline.class || ! -f $CP_FILE ]]; then
-    mvn -o -B -q test-compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
+    mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
   fi
   measure duckdb java -Xmx$XMX -cp "$ROOT/target/test-classes:$(cat "$CP_FILE")" \
     org.forcereturns.bench.DuckDbBaseline "$INBOX" "$DUCKOUT"

@@ -27,11 +27,14 @@ public final class Corrections {
     }
 
     public boolean keeps(int sequence, CleanOffence row) {
-        Map<YearMonth, Integer> byMonth = latest.get(row.force().code());
+        return keeps(sequence, row.force().code(), row.period());
+    }
+
+    public boolean keeps(int sequence, String forceCode, FinancialPeriod period) {
+        Map<YearMonth, Integer> byMonth = latest.get(forceCode);
         if (byMonth == null) {
             return false;
         }
-        FinancialPeriod period = row.period();
         YearMonth month = period.firstMonth();
         for (int i = 0; i < period.monthCount(); i++, month = month.plusMonths(1)) {
             Integer owner = byMonth.get(month);

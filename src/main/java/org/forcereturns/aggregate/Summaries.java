@@ -15,7 +15,7 @@ import org.forcereturns.domain.OffenceCode;
 import org.forcereturns.domain.Platform;
 
 /**
- * Folds published offence rows into the summary tables of contract section 7. Memory grows with the number
+ * Folds published offence rows (or their tallies) into the summary tables of contract section 7. Memory grows with the number
  * of groups (years x forces x platforms), never with rows.
  *
  * <p>A row naming several platforms counts once for each platform, once for each distinct owner and
@@ -35,25 +35,29 @@ public final class Summaries {
     private final Map<OffenceCode, String> offenceCodes = new HashMap<>();
 
     public void add(CleanOffence row) {
-        FinancialYear year = row.period().year();
-        long offences = row.countedOffences();
-        long recorded = row.platformRecorded() ? offences : 0;
-        String force = row.force().code();
-        forceNames.put(force, row.force().name());
+        add(OffenceTally.of(row));
+    }
 
-        String code = offenceCodes.computeIfAbsent(row.offenceCode(), OffenceCode::toString);
-        ForceCounts fc = byForce.computeIfAbsent(new ForceKey(year, row.period().quarter(), force, code),
+    public void add(OffenceTally tally) {
+        FinancialYear year = tally.period().year();
+        long offences = tally.offences();
+        long recorded = tally.platformRecorded() ? offences : 0;
+        String force = tally.force().code();
+        forceNames.put(force, tally.force().name());
+
+        String code = offenceCodes.computeIfAbsent(tally.offenceCode(), OffenceCode::toString);
+        ForceCounts fc = byForce.computeIfAbsent(new ForceKey(year, tally.period().quarter(), force, code),
                 k -> new ForceCounts());
         fc.offences += offences;
         fc.platformRecorded += recorded;
-        fc.suppressedCells += row.suppressed() ? 1 : 0;
+        fc.suppressedCells += tally.suppressedCells();
 
         NationalCounts nc = national.computeIfAbsent(year, k -> new NationalCounts());
         nc.offences += offences;
         nc.platformRecorded += recorded;
-        nc.suppressedCells += row.suppressed() ? 1 : 0;
+        nc.suppressedCells += tally.suppressedCells();
         nc.forces.add(force);
-        if (!row.platformRecorded()) {
+        if (!tally.platformRecorded()) {
             return;
         }
         // A force reports platform when it names one, whether the cell counts 0, 5 or is suppressed.
@@ -61,7 +65,7 @@ public final class Summaries {
         Set<String> owners = new LinkedHashSet<>();
         Set<String> categories = new LinkedHashSet<>();
         Set<String> names = new HashSet<>();
-        for (Platform p : row.platforms()) {
+        for (Platform p : tally.platforms()) {
             if (!names.add(p.name())) {
                 continue;
             }

@@ -14,12 +14,16 @@ public final class UnmappedPlatforms {
 
     /** Call in delivery order, so the first file recorded for a value is the first to deliver it. */
     public void add(CleanOffence row, String sourceFile) {
-        if (row.platformRaw() == null || !row.platforms().contains(Platform.UNRECOGNISED)) {
+        add(OffenceTally.of(row), sourceFile);
+    }
+
+    public void add(OffenceTally tally, String sourceFile) {
+        if (tally.unmappedRaw() == null) {
             return;
         }
-        Entry e = byRaw.computeIfAbsent(row.platformRaw(), raw -> new Entry(raw, sourceFile));
-        e.occurrences++;
-        e.offences += row.countedOffences();
+        Entry e = byRaw.computeIfAbsent(tally.unmappedRaw(), raw -> new Entry(raw, sourceFile));
+        e.occurrences += tally.rows();
+        e.offences += tally.offences();
     }
 
     /** Most frequent first. */

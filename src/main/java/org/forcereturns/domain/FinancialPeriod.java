@@ -40,6 +40,20 @@ public record FinancialPeriod(FinancialYear year, Integer quarter, YearMonth mon
         return new FinancialPeriod(year, null, null);
     }
 
+    /** The period that starts at {@code first} and covers {@code months} months: 1 (a month), 3 (a quarter) or 12. */
+    public static FinancialPeriod covering(YearMonth first, int months) {
+        FinancialPeriod period = switch (months) {
+            case 1 -> ofMonth(first);
+            case 3 -> ofQuarter(FinancialYear.containing(first), quarterOf(first));
+            case 12 -> ofYear(FinancialYear.containing(first));
+            default -> throw new IllegalArgumentException("a period covers 1, 3 or 12 months, not " + months);
+        };
+        if (!period.firstMonth().equals(first)) {
+            throw new IllegalArgumentException("no period of " + months + " months starts in " + first);
+        }
+        return period;
+    }
+
     /** Financial quarter of a calendar month: 1 = Apr-Jun ... 4 = Jan-Mar. */
     public static int quarterOf(YearMonth month) {
         return ((month.getMonthValue() + 8) % 12) / 3 + 1;

@@ -1,6 +1,7 @@
 package org.forcereturns.ledger;
 
 import java.io.BufferedReader;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -19,13 +20,16 @@ import org.forcereturns.ingest.FileStatus;
 import org.forcereturns.ingest.ReturnIngester;
 import org.forcereturns.ingest.RowSink;
 import org.forcereturns.ingest.TextEncoding;
+import org.forcereturns.aggregate.OffenceTallies;
+import org.forcereturns.publish.CleanOffenceFiles;
 import org.forcereturns.publish.Tables;
 import org.forcereturns.storage.ParquetTableWriter;
 import org.forcereturns.storage.Storage;
 
 /**
  * Ingests one delivered content into the ledger: archives the raw bytes (keyed by hash), reads the return,
- * and writes its accepted rows and rejects. This is the unit of restart: it is idempotent, and a content whose
+ * and writes its accepted rows (as finished {@code clean_offences} rows and as tallies) and rejects. This is
+ * the unit of restart: it is idempotent, and a content whose
  * outcome is already committed is not read again.
  */
 public final class DeliveryIngestion {
@@ -69,20 +73,23 @@ public final class DeliveryIngestion {
             return existing.get();
         }
         String sha = fingerprint.sha256();
+        // No outcome means no commit: whatever an interrupted attempt left here is discarded.
+        storage.delete(ledger.fileDir(sha));
         storage.mkdirs(ledger.fileDir(sha));
         FileOutcome outcome;
-        try (ParquetTableWriter rejects = new ParquetTableWriter(Tables.QUARANTINE, ledger.rejectsFile(sha),
-                storage.configuration(), java.util.Map.of())) {
+        OffenceTallies tallies = new OffenceTallies();
+        try (Rejects rejects = new Rejects(ledger.rejectsFile(sha), runId)) {
             if (!fingerprint.readable()) {
-                rejects.write(quarantineRecord(runId, new Reject(sourceFile, 0, RejectReason.UNREADABLE, null,
-                        fingerprint.unreadable(), "")));
+                rejects.write(new Reject(sourceFile, 0, RejectReason.UNREADABLE, null, fingerprint.unreadable(), ""));
                 outcome = FileOutcome.quarantinedWhole(null, RejectReason.UNREADABLE);
             } else {
-                outcome = read(sourceFile, archived, gzip, fingerprint.encoding(), sha, runId, rejects);
+                outcome = read(sourceFile, archived, gzip, fingerprint.encoding(), sha, rejects, tallies);
             }
         }
-        if (outcome.status() != FileStatus.LOADED) {
-            storage.delete(ledger.rowsFile(sha));
+        if (outcome.status() == FileStatus.LOADED) {
+            ledger.writeTallies(sha, tallies.tallies());
+        } else {
+            storage.delete(new Path(ledger.fileDir(sha), "rows"));
         }
         IngestedFile file = new IngestedFile(sha, runId, outcome);
         ledger.commitIngested(file);
@@ -90,22 +97,50 @@ public final class DeliveryIngestion {
     }
 
     private FileOutcome read(String sourceFile, Path archived, boolean gzip, TextEncoding encoding, String sha,
-                             String runId, ParquetTableWriter rejects) throws IOException {
+                             Rejects rejects, OffenceTallies tallies) throws IOException {
         try (InputStream raw = storage.open(archived);
              InputStream bytes = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
              Reader text = decode(bytes, encoding);
-             OffenceSegment.Writer rows = OffenceSegment.writer(ledger.rowsFile(sha), storage.configuration())) {
+             CleanOffenceFiles rows = new CleanOffenceFiles(year -> ledger.rowsFile(sha, year), sourceFile, sha,
+                     storage.configuration())) {
             return ingester.ingest(sourceFile, text, new RowSink() {
                 @Override
                 public void accepted(CleanOffence offence) throws IOException {
                     rows.write(offence);
+                    tallies.add(offence);
                 }
 
                 @Override
                 public void rejected(Reject reject) throws IOException {
-                    rejects.write(quarantineRecord(runId, reject));
+                    rejects.write(reject);
                 }
             });
+        }
+    }
+
+    /** The file's quarantine rows, written only when there are any (most files have none). */
+    private final class Rejects implements Closeable {
+        private final Path file;
+        private final String runId;
+        private ParquetTableWriter writer;
+
+        Rejects(Path file, String runId) {
+            this.file = file;
+            this.runId = runId;
+        }
+
+        void write(Reject reject) throws IOException {
+            if (writer == null) {
+                writer = new ParquetTableWriter(Tables.QUARANTINE, file, storage.configuration(), java.util.Map.of());
+            }
+            writer.write(quarantineRecord(runId, reject));
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (writer != null) {
+                writer.close();
+            }
         }
     }
 

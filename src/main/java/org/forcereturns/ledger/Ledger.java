@@ -1,6 +1,9 @@
 package org.forcereturns.ledger;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.forcereturns.aggregate.OffenceTally;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -19,7 +22,10 @@ import org.forcereturns.storage.Storage;
  * The warehouse's memory of what it has ingested, kept beside the tables under {@code _state/}:
  * <pre>
  *   _state/deliveries/&lt;id&gt;.properties   one per delivered (path, bytes)
- *   _state/files/&lt;sha256&gt;/outcome.properties, rows.parquet, rejects.parquet
+ *   _state/files/&lt;sha256&gt;/outcome.properties     the commit mark: the file's outcome
+ *   _state/files/&lt;sha256&gt;/rows/&lt;year&gt;.parquet    accepted rows, finished clean_offences rows, per financial year
+ *   _state/files/&lt;sha256&gt;/tallies.bin           the same rows counted by everything the summaries need
+ *   _state/files/&lt;sha256&gt;/rejects.parquet       quarantine rows, when there are any
  * </pre>
  * Every write is idempotent and the properties file is written last, as the commit mark, so a file whose
  * ingest was killed half way is simply ingested again.
@@ -38,8 +44,34 @@ public final class Ledger {
         return new Path(new Path(state, "files"), sha256);
     }
 
-    public Path rowsFile(String sha256) {
-        return new Path(fileDir(sha256), "rows.parquet");
+    /** The accepted rows of one financial year (by its start year). */
+    public Path rowsFile(String sha256, int financialYearStart) {
+        return new Path(new Path(fileDir(sha256), "rows"), financialYearStart + ".parquet");
+    }
+
+    public Path talliesFile(String sha256) {
+        return new Path(fileDir(sha256), "tallies.bin");
+    }
+
+    /**
+     * The tallies of a loaded file. A ledger written before tallies existed (it kept {@code rows.parquet}) has
+     * none: its rows must be re-read from the raw archive, which is what {@code rebuild} does.
+     */
+    public List<OffenceTally> tallies(String sha256) throws IOException {
+        Path file = talliesFile(sha256);
+        if (!storage.exists(file)) {
+            throw new IOException("the ledger has no tallies for content " + sha256 + " (written by an older "
+                    + "version of this pipeline?): run `rebuild` once to re-ingest everything from the raw archive");
+        }
+        try (InputStream in = storage.open(file)) {
+            return TallyFile.read(in, file.toString());
+        }
+    }
+
+    void writeTallies(String sha256, List<OffenceTally> tallies) throws IOException {
+        try (OutputStream out = storage.create(talliesFile(sha256))) {
+            TallyFile.write(tallies, out);
+        }
     }
 
     public Path rejectsFile(String sha256) {

@@ -13,17 +13,20 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.forcereturns.aggregate.Corrections;
+import org.forcereturns.aggregate.OffenceTally;
 import org.forcereturns.aggregate.Summaries;
 import org.forcereturns.aggregate.UnmappedPlatforms;
-import org.forcereturns.domain.CleanOffence;
+import java.time.YearMonth;
+import org.forcereturns.domain.FinancialPeriod;
+import org.forcereturns.domain.FinancialYear;
 import org.forcereturns.domain.Platform;
 import org.forcereturns.ingest.FileOutcome;
 import org.forcereturns.ingest.FileStatus;
 import org.forcereturns.ledger.DeliveryRecord;
 import org.forcereturns.ledger.IngestedFile;
 import org.forcereturns.ledger.Ledger;
-import org.forcereturns.ledger.OffenceSegment;
 import org.forcereturns.storage.Hashing;
+import org.forcereturns.storage.ParquetConcatenation;
 import org.forcereturns.storage.ParquetTableReader;
 import org.forcereturns.storage.ParquetTableWriter;
 import org.forcereturns.storage.Storage;
@@ -116,46 +119,93 @@ public final class WarehousePublisher {
         return new PublishResult(true, rows, quarantined, unmapped.entries().size(), newUnmapped, quarantinedThisRun);
     }
 
+    /**
+     * Folds every loaded delivery's tallies that survive corrections into the summaries, and builds each year's
+     * {@code clean_offences} file from the deliveries' own year files: copied whole (row groups, byte for byte)
+     * when corrections keep all their rows, which is the usual case, or decoded and filtered when a later
+     * delivery re-stated some of their months.
+     */
     private long writeCleanOffences(Path staging, Map<String, String> meta, List<DeliveryRecord> firsts,
                                     Map<String, IngestedFile> files, Corrections corrections, Summaries summaries,
                                     UnmappedPlatforms unmapped) throws IOException {
-        Map<Integer, ParquetTableWriter> byYear = new TreeMap<>();
-        CleanOffenceRecords records = new CleanOffenceRecords();
+        Map<String, String> footer = new LinkedHashMap<>(meta);
+        footer.put("parquet.avro.schema", Tables.CLEAN_OFFENCES.avro().toString());
+        Map<Integer, ParquetConcatenation> byYear = new TreeMap<>();
         Path table = new Path(staging, Tables.CLEAN_OFFENCES.name());
         long written = 0;
         try {
             for (int i = 0; i < firsts.size(); i++) {
                 DeliveryRecord delivery = firsts.get(i);
-                if (files.get(delivery.sha256()).outcome().status() != FileStatus.LOADED) {
+                String sha = delivery.sha256();
+                if (files.get(sha).outcome().status() != FileStatus.LOADED) {
                     continue;
                 }
-                try (OffenceSegment.Reader reader = OffenceSegment.reader(ledger.rowsFile(delivery.sha256()),
-                        storage.configuration())) {
-                    for (CleanOffence row = reader.next(); row != null; row = reader.next()) {
-                        if (!corrections.keeps(i, row)) {
-                            continue;
-                        }
-                        int year = row.period().year().startYear();
-                        ParquetTableWriter writer = byYear.get(year);
-                        if (writer == null) {
-                            Path file = new Path(new Path(table, "financial_year_start=" + year), "part-00000.parquet");
-                            writer = new ParquetTableWriter(Tables.CLEAN_OFFENCES, file, storage.configuration(), meta);
-                            byYear.put(year, writer);
-                        }
-                        writer.write(records.of(row, delivery));
-                        summaries.add(row);
-                        unmapped.add(row, delivery.sourceFile());
-                        written++;
+                // Rows kept and dropped, by financial year.
+                Map<Integer, long[]> years = new TreeMap<>();
+                for (OffenceTally tally : ledger.tallies(sha)) {
+                    long[] counts = years.computeIfAbsent(tally.period().year().startYear(), y -> new long[2]);
+                    if (corrections.keeps(i, tally.force().code(), tally.period())) {
+                        summaries.add(tally);
+                        unmapped.add(tally, delivery.sourceFile());
+                        counts[0] += tally.rows();
+                    } else {
+                        counts[1] += tally.rows();
                     }
+                }
+                for (Map.Entry<Integer, long[]> year : years.entrySet()) {
+                    long kept = year.getValue()[0];
+                    if (kept == 0) {
+                        continue;
+                    }
+                    ParquetConcatenation out = byYear.get(year.getKey());
+                    if (out == null) {
+                        Path file = new Path(new Path(table, "financial_year_start=" + year.getKey()),
+                                "part-00000.parquet");
+                        out = new ParquetConcatenation(file, Tables.CLEAN_OFFENCES.parquet(), storage.configuration(),
+                                footer);
+                        byYear.put(year.getKey(), out);
+                    }
+                    Path rows = ledger.rowsFile(sha, year.getKey());
+                    long appended = year.getValue()[1] == 0 ? out.append(rows)
+                            : appendKept(out, rows, new Path(staging, "_kept-" + sha + "-" + year.getKey() + ".parquet"),
+                                    i, year.getKey(), corrections);
+                    if (appended != kept) {
+                        throw new IOException("the ledger is inconsistent: " + rows + " holds " + appended
+                                + " kept rows where its tallies count " + kept + "; run `rebuild`");
+                    }
+                    written += appended;
                 }
             }
         } finally {
-            for (ParquetTableWriter w : byYear.values()) {
-                w.close();
+            for (ParquetConcatenation out : byYear.values()) {
+                out.close();
             }
         }
         storage.mkdirs(table);
         return written;
+    }
+
+    /** Copies the rows of a delivery's year file that corrections keep into a file of their own, then appends it. */
+    private long appendKept(ParquetConcatenation out, Path rows, Path kept, int sequence, int yearStart,
+                            Corrections corrections) throws IOException {
+        FinancialYear year = new FinancialYear(yearStart);
+        try (ParquetReader<GenericRecord> reader = ParquetTableReader.open(rows, storage.configuration());
+             ParquetTableWriter writer = new ParquetTableWriter(Tables.CLEAN_OFFENCES, kept, storage.configuration(),
+                     Map.of())) {
+            for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
+                Object month = r.get("month");
+                Object quarter = r.get("financial_quarter");
+                FinancialPeriod period = month != null ? FinancialPeriod.ofMonth(YearMonth.parse(month.toString()))
+                        : quarter != null ? FinancialPeriod.ofQuarter(year, (Integer) quarter)
+                        : FinancialPeriod.ofYear(year);
+                if (corrections.keeps(sequence, r.get("force_code").toString(), period)) {
+                    writer.write(r);
+                }
+            }
+        }
+        long appended = out.append(kept);
+        storage.delete(kept);
+        return appended;
     }
 
     private long writeQuarantine(Path staging, Map<String, String> meta, List<DeliveryRecord> firsts,
@@ -164,8 +214,9 @@ public final class WarehousePublisher {
         try (ParquetTableWriter writer = new ParquetTableWriter(Tables.QUARANTINE, file, storage.configuration(), meta)) {
             for (DeliveryRecord delivery : firsts) {
                 Path rejects = ledger.rejectsFile(delivery.sha256());
-                if (files.get(delivery.sha256()).outcome().rowsRejected() == 0
-                        && files.get(delivery.sha256()).outcome().quarantine() == null) {
+                FileOutcome outcome = files.get(delivery.sha256()).outcome();
+                // Written only when the file had a reject.
+                if (outcome.rowsRejected() == 0 && outcome.quarantine() == null || !storage.exists(rejects)) {
                     continue;
                 }
                 try (ParquetReader<GenericRecord> reader = ParquetTableReader.open(rejects, storage.configuration())) {

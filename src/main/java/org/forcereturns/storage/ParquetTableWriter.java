@@ -21,20 +21,27 @@ public final class ParquetTableWriter implements Closeable {
 
     public ParquetTableWriter(TableSchema table, Path file, Configuration conf, Map<String, String> metadata)
             throws IOException {
-        AvroParquetWriter.Builder<GenericRecord> builder = AvroParquetWriter.<GenericRecord>builder(
-                HadoopOutputFile.fromPath(file, conf));
+        this.writer = settings(AvroParquetWriter.<GenericRecord>builder(HadoopOutputFile.fromPath(file, conf)),
+                table, conf, metadata)
+                .withSchema(table.avro())
+                .withDataModel(GenericData.get())
+                .build();
+    }
+
+    /** The settings every table file is written with, whatever writes its records. */
+    public static <T, B extends ParquetWriter.Builder<T, B>> B settings(B builder, TableSchema table,
+                                                                       Configuration conf, Map<String, String> metadata) {
         for (String column : table.withoutDictionary()) {
             builder.withDictionaryEncoding(column, false);
         }
-        this.writer = builder
-                .withSchema(table.avro())
-                .withDataModel(GenericData.get())
+        return builder
                 .withConf(conf)
                 .withCompressionCodec(CompressionCodecName.ZSTD)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withPageWriteChecksumEnabled(true)
-                .withExtraMetaData(metadata)
-                .build();
+                // Size statistics (Parquet 2.10 histograms) cost time on every value and few readers use them.
+                .withSizeStatisticsEnabled(false)
+                .withExtraMetaData(metadata);
     }
 
     public void write(GenericRecord record) throws IOException {

@@ -2,6 +2,8 @@ package org.forcereturns.storage;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.parquet.avro.AvroSchemaConverter;
+import org.apache.parquet.schema.MessageType;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -12,6 +14,7 @@ public final class TableSchema {
     private final String name;
     private final Schema schema;
     private final List<String> withoutDictionary;
+    private volatile MessageType parquet;
 
     private TableSchema(String name, Schema schema, List<String> withoutDictionary) {
         this.name = name;
@@ -37,6 +40,16 @@ public final class TableSchema {
      */
     public List<String> withoutDictionary() {
         return withoutDictionary;
+    }
+
+    /** The Parquet schema parquet-avro derives from {@link #avro()}: what every file of this table declares. */
+    public MessageType parquet() {
+        MessageType p = parquet;
+        if (p == null) {
+            p = new AvroSchemaConverter().convert(schema);
+            parquet = p;
+        }
+        return p;
     }
 
     public GenericData.Record newRecord() {

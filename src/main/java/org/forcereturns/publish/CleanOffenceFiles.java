@@ -1,0 +1,95 @@
+package org.forcereturns.publish;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.IntFunction;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.forcereturns.domain.CleanOffence;
+import org.forcereturns.storage.ParquetTableWriter;
+
+/**
+ * Writes one delivered file's accepted rows as finished {@code clean_offences} Parquet, one file per financial
+ * year. Publishing then copies these files' row groups into the table without decoding them (see
+ * {@link WarehousePublisher}), so each row is encoded once, when it is ingested.
+ */
+public final class CleanOffenceFiles implements Closeable {
+
+    private final IntFunction<Path> fileForYear;
+    private final String sourceFile;
+    private final String sourceSha256;
+    private final Configuration conf;
+    private final Map<Integer, ParquetWriter<CleanOffence>> byYear = new TreeMap<>();
+    private int lastYear = Integer.MIN_VALUE;
+    private ParquetWriter<CleanOffence> last;
+
+    /**
+     * @param fileForYear where the rows of a financial year (by its start year) go
+     */
+    public CleanOffenceFiles(IntFunction<Path> fileForYear, String sourceFile, String sourceSha256,
+                             Configuration conf) {
+        this.fileForYear = fileForYear;
+        this.sourceFile = sourceFile;
+        this.sourceSha256 = sourceSha256;
+        this.conf = conf;
+    }
+
+    public void write(CleanOffence row) throws IOException {
+        int year = row.period().year().startYear();
+        if (year != lastYear) {
+            last = byYear.get(year);
+            if (last == null) {
+                last = open(fileForYear.apply(year));
+                byYear.put(year, last);
+            }
+            lastYear = year;
+        }
+        last.write(row);
+    }
+
+    private ParquetWriter<CleanOffence> open(Path file) throws IOException {
+        WriteSupport<CleanOffence> support = new CleanOffenceWriteSupport(sourceFile, sourceSha256, Map.of());
+        return ParquetTableWriter.settings(new Builder(HadoopOutputFile.fromPath(file, conf), support),
+                Tables.CLEAN_OFFENCES, conf, Map.of()).build();
+    }
+
+    @Override
+    public void close() throws IOException {
+        IOException failure = null;
+        for (ParquetWriter<CleanOffence> w : byYear.values()) {
+            try {
+                w.close();
+            } catch (IOException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static final class Builder extends ParquetWriter.Builder<CleanOffence, Builder> {
+        private final WriteSupport<CleanOffence> support;
+
+        Builder(OutputFile file, WriteSupport<CleanOffence> support) {
+            super(file);
+            this.support = support;
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<CleanOffence> getWriteSupport(Configuration conf) {
+            return support;
+        }
+    }
+}

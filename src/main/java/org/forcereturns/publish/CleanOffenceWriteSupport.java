@@ -1,0 +1,178 @@
+package org.forcereturns.publish;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.schema.MessageType;
+import org.forcereturns.domain.CleanOffence;
+import org.forcereturns.domain.FinancialPeriod;
+import org.forcereturns.domain.FinancialYear;
+import org.forcereturns.domain.Force;
+import org.forcereturns.domain.OffenceCode;
+import org.forcereturns.domain.Platform;
+
+/**
+ * Writes {@link CleanOffence} rows of one delivered file straight to Parquet as {@code clean_offences} records,
+ * without building an Avro record per row (which cost a schema look-up and a union resolution per value). The
+ * files are the same as parquet-avro would write: same Parquet schema, same {@code parquet.avro.schema} key.
+ *
+ * <p>A value naming several platforms lists them in {@code platform} joined by {@value #JOIN} (docs/decisions.md);
+ * the per-platform tables count it once per platform. Texts of the few distinct forces, years, months, codes and
+ * platform lists are encoded once per file and reused for every row that names them.
+ */
+final class CleanOffenceWriteSupport extends WriteSupport<CleanOffence> {
+
+    static final String JOIN = " / ";
+
+    private static final MessageType SCHEMA = Tables.CLEAN_OFFENCES.parquet();
+    private static final String[] NAMES = SCHEMA.getFields().stream().map(f -> f.getName()).toArray(String[]::new);
+    private static final int FORCE_CODE = index("force_code");
+    private static final int FORCE_NAME = index("force_name");
+    private static final int CRIME_REFERENCE = index("crime_reference");
+    private static final int RECORDED_DATE = index("recorded_date");
+    private static final int FINANCIAL_YEAR = index("financial_year");
+    private static final int FINANCIAL_QUARTER = index("financial_quarter");
+    private static final int MONTH = index("month");
+    private static final int OFFENCE_CODE = index("offence_code");
+    private static final int PLATFORM = index("platform");
+    private static final int PLATFORM_RAW = index("platform_raw");
+    private static final int PLATFORM_OWNER = index("platform_owner");
+    private static final int PLATFORM_CATEGORY = index("platform_category");
+    private static final int PLATFORM_COUNT = index("platform_count");
+    private static final int OFFENCES = index("offences");
+    private static final int SUPPRESSED = index("suppressed");
+    private static final int SOURCE_FILE = index("source_file");
+    private static final int SOURCE_LINE = index("source_line");
+    private static final int SOURCE_SHA256 = index("source_sha256");
+
+    private final Binary sourceFile;
+    private final Binary sourceSha256;
+    private final Map<String, String> metadata;
+    private final Map<Force, Binary[]> forces = new HashMap<>();
+    private final Map<FinancialYear, Binary> years = new HashMap<>();
+    private final Map<FinancialPeriod, Binary> months = new HashMap<>();
+    private final Map<OffenceCode, Binary> codes = new HashMap<>();
+    private final Map<List<Platform>, Binary[]> platformTexts = new HashMap<>();
+    private RecordConsumer out;
+
+    CleanOffenceWriteSupport(String sourceFile, String sourceSha256, Map<String, String> metadata) {
+        this.sourceFile = bytes(sourceFile);
+        this.sourceSha256 = bytes(sourceSha256);
+        this.metadata = new LinkedHashMap<>(metadata);
+        // Readers that want Avro records get the table's own Avro schema, as with every other table.
+        this.metadata.put("parquet.avro.schema", Tables.CLEAN_OFFENCES.avro().toString());
+    }
+
+    @Override
+    public WriteContext init(Configuration configuration) {
+        return new WriteContext(SCHEMA, metadata);
+    }
+
+    @Override
+    public String getName() {
+        return "force-returns";
+    }
+
+    @Override
+    public void prepareForWrite(RecordConsumer recordConsumer) {
+        this.out = recordConsumer;
+    }
+
+    @Override
+    public void write(CleanOffence row) {
+        FinancialPeriod period = row.period();
+        out.startMessage();
+        Binary[] force = forces.computeIfAbsent(row.force(),
+                f -> new Binary[] {bytes(f.code()), bytes(f.name())});
+        binary(FORCE_CODE, force[0]);
+        binary(FORCE_NAME, force[1]);
+        binary(CRIME_REFERENCE, text(row.crimeReference()));
+        if (row.recordedDate() != null) {
+            integer(RECORDED_DATE, (int) row.recordedDate().toEpochDay());
+        }
+        binary(FINANCIAL_YEAR, years.computeIfAbsent(period.year(), y -> bytes(y.label())));
+        if (period.quarter() != null) {
+            integer(FINANCIAL_QUARTER, period.quarter());
+        }
+        if (period.month() != null) {
+            binary(MONTH, months.computeIfAbsent(period, p -> bytes(p.month().toString())));
+        }
+        binary(OFFENCE_CODE, codes.computeIfAbsent(row.offenceCode(), c -> bytes(c.toString())));
+        if (row.platformRecorded()) {
+            Binary[] texts = platformTexts.computeIfAbsent(row.platforms(), CleanOffenceWriteSupport::platformTexts);
+            binary(PLATFORM, texts[0]);
+            binary(PLATFORM_OWNER, texts[1]);
+            binary(PLATFORM_CATEGORY, texts[2]);
+        }
+        binary(PLATFORM_RAW, text(row.platformRaw()));
+        integer(PLATFORM_COUNT, row.platforms().size());
+        if (row.offences() != null) {
+            out.startField(NAMES[OFFENCES], OFFENCES);
+            out.addLong(row.offences());
+            out.endField(NAMES[OFFENCES], OFFENCES);
+        }
+        out.startField(NAMES[SUPPRESSED], SUPPRESSED);
+        out.addBoolean(row.suppressed());
+        out.endField(NAMES[SUPPRESSED], SUPPRESSED);
+        binary(SOURCE_FILE, sourceFile);
+        out.startField(NAMES[SOURCE_LINE], SOURCE_LINE);
+        out.addLong(row.sourceLine());
+        out.endField(NAMES[SOURCE_LINE], SOURCE_LINE);
+        binary(SOURCE_SHA256, sourceSha256);
+        out.endMessage();
+    }
+
+    /** A null value is a missing optional field: Parquet records it as a null. */
+    private void binary(int field, Binary value) {
+        if (value != null) {
+            out.startField(NAMES[field], field);
+            out.addBinary(value);
+            out.endField(NAMES[field], field);
+        }
+    }
+
+    private void integer(int field, int value) {
+        out.startField(NAMES[field], field);
+        out.addInteger(value);
+        out.endField(NAMES[field], field);
+    }
+
+    private static Binary text(String value) {
+        return value == null ? null : bytes(value);
+    }
+
+    private static Binary[] platformTexts(List<Platform> platforms) {
+        return new Binary[] {text(joined(platforms, Platform::name)), text(joined(platforms, Platform::owner)),
+                text(joined(platforms, Platform::category))};
+    }
+
+    /** Distinct non-null parts in order, joined; null when there are none. */
+    static String joined(List<Platform> platforms, Function<Platform, String> part) {
+        Set<String> values = new LinkedHashSet<>();
+        for (Platform p : platforms) {
+            String v = part.apply(p);
+            if (v != null) {
+                values.add(v);
+            }
+        }
+        return values.isEmpty() ? null : String.join(JOIN, values);
+    }
+
+    /** Array-backed, which Parquet compares and hashes faster than the buffer-backed {@code Binary.fromString}. */
+    private static Binary bytes(String value) {
+        return Binary.fromConstantByteArray(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int index(String column) {
+        return SCHEMA.getFieldIndex(column);
+    }
+}
