@@ -63,6 +63,11 @@ public final class CsvRecordReader implements Closeable {
     private final StringBuilder field = new StringBuilder(64);
     private final ArrayList<String> fields = new ArrayList<>();
     private int spanStart;
+    /** The current unquoted field still lies in {@code buf} from {@code fieldStart}: made into a String once. */
+    private boolean direct;
+    private int fieldStart;
+    /** The record's raw text when it lay in {@code buf} in one piece, else null (then it is in {@code raw}). */
+    private String rawText;
 
     private char delimiter = ',';
     private boolean trimTabs = true;
@@ -206,6 +211,8 @@ public final class CsvRecordReader implements Closeable {
         raw.setLength(0);
         field.setLength(0);
         fields.clear();
+        direct = false;
+        rawText = null;
         spanStart = pos;
         int linesSpanned = 1;
         int state = START_FIELD;
@@ -213,6 +220,10 @@ public final class CsvRecordReader implements Closeable {
 
         while (true) {
             if (pos >= limit) {
+                if (direct) {
+                    field.append(buf, fieldStart, pos - fieldStart);
+                    direct = false;
+                }
                 raw.append(buf, spanStart, pos - spanStart);
                 if (raw.length() > maxRecordChars) {
                     if (state == QUOTED) {
@@ -252,7 +263,9 @@ public final class CsvRecordReader implements Closeable {
                     }
                 }
                 if (j > pos) {
-                    field.append(buf, pos, j - pos);
+                    if (!direct) {
+                        field.append(buf, pos, j - pos);
+                    }
                     pos = j;
                     continue;
                 }
@@ -269,7 +282,8 @@ public final class CsvRecordReader implements Closeable {
                         endField();
                         return endRecord(startLine, c, error);
                     } else if (c != ' ' && !(c == '\t' && trimTab)) {
-                        field.append(c);
+                        direct = true;
+                        fieldStart = pos - 1;
                         state = UNQUOTED;
                     }
                 }
@@ -280,7 +294,7 @@ public final class CsvRecordReader implements Closeable {
                     } else if (c == '\n' || c == '\r') {
                         endField();
                         return endRecord(startLine, c, error);
-                    } else {
+                    } else if (!direct) {
                         field.append(c);
                     }
                 }
@@ -347,7 +361,15 @@ public final class CsvRecordReader implements Closeable {
     }
 
     private void endField() {
-        if (field.length() == 0) {
+        if (direct) {
+            // the delimiter or line end just consumed is at pos - 1; leading blanks were never part of the field
+            int to = pos - 1;
+            while (to > fieldStart && isTrim(buf[to - 1], trimTabs)) {
+                to--;
+            }
+            fields.add(new String(buf, fieldStart, to - fieldStart));
+            direct = false;
+        } else if (field.length() == 0) {
             fields.add("");
         } else {
             fields.add(trimmed(field, trimTabs));
@@ -357,7 +379,11 @@ public final class CsvRecordReader implements Closeable {
 
     /** {@code c} (a CR or LF) was just consumed as the record's terminator. */
     private CsvRecord endRecord(long startLine, char c, String error) throws IOException {
-        raw.append(buf, spanStart, pos - 1 - spanStart);
+        if (raw.length() == 0) {
+            rawText = new String(buf, spanStart, pos - 1 - spanStart);
+        } else {
+            raw.append(buf, spanStart, pos - 1 - spanStart);
+        }
         line++;
         if (c == '\r' && (pos < limit || fill()) && buf[pos] == '\n') {
             pos++;
@@ -370,7 +396,7 @@ public final class CsvRecordReader implements Closeable {
         if (reason == null && expectedFields >= 0 && fields.size() != expectedFields && !allEmpty(fields)) {
             reason = CsvRecord.fieldCountReason(expectedFields, fields.size());
         }
-        return new CsvRecord(startLine, fields, raw.toString(), reason);
+        return new CsvRecord(startLine, fields, rawText != null ? rawText : raw.toString(), reason);
     }
 
     /**

@@ -21,10 +21,11 @@ public record Fingerprint(String sha256, long bytes, TextEncoding encoding, Stri
 
     public static Fingerprint of(InputStream raw, boolean gzip) throws IOException {
         MessageDigest contentDigest = Hashing.sha256();
-        MessageDigest rawDigest = Hashing.sha256();
+        // The raw bytes' own hash is needed only to name a gzip file that cannot be decompressed.
+        MessageDigest rawDigest = gzip ? Hashing.sha256() : null;
         EncodingSniffer sniffer = new EncodingSniffer();
         long bytes = 0;
-        InputStream counted = new DigestingStream(raw, rawDigest);
+        InputStream counted = gzip ? new DigestingStream(raw, rawDigest) : raw;
         try (InputStream in = gzip ? new GZIPInputStream(counted, 1 << 16) : counted) {
             byte[] buf = new byte[1 << 16];
             for (int n = in.read(buf); n >= 0; n = in.read(buf)) {

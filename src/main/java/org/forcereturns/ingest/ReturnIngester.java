@@ -58,9 +58,11 @@ public final class ReturnIngester {
         Map<RejectReason, Long> rejects = new EnumMap<>(RejectReason.class);
         Map<SkipReason, Long> skips = new EnumMap<>(SkipReason.class);
         SortedMap<String, SortedSet<YearMonth>> covered = new TreeMap<>();
-        Set<String> crimeReferences = new HashSet<>();
+        CrimeReferences crimeReferences = new CrimeReferences();
         // Periods already added to `covered`, per force: a file names a few dozen, so each is expanded once.
         Map<String, Set<FinancialPeriod>> periodsSeen = new HashMap<>();
+        String lastForce = null;
+        FinancialPeriod lastPeriod = null;
         long read = 0;
         long accepted = 0;
         for (CsvRecord record = reader.next(); record != null; record = reader.next()) {
@@ -75,9 +77,14 @@ public final class ReturnIngester {
                 accepted++;
                 sink.accepted(a.offence());
                 String force = a.offence().force().code();
-                if (periodsSeen.computeIfAbsent(force, k -> new HashSet<>()).add(a.offence().period())) {
-                    covered.computeIfAbsent(force, k -> new TreeSet<>()).addAll(a.offence().period().months());
+                FinancialPeriod period = a.offence().period();
+                // Rows come in runs of one force and period (shared instances): look each run up once.
+                if ((force != lastForce || period != lastPeriod)
+                        && periodsSeen.computeIfAbsent(force, k -> new HashSet<>()).add(period)) {
+                    covered.computeIfAbsent(force, k -> new TreeSet<>()).addAll(period.months());
                 }
+                lastForce = force;
+                lastPeriod = period;
             } else if (outcome instanceof RowOutcome.Rejected r) {
                 rejects.merge(r.reject().reason(), 1L, Long::sum);
                 sink.rejected(r.reject());
@@ -108,10 +115,10 @@ public final class ReturnIngester {
     }
 
     /** The first accepted row with a crime reference wins; a later one in the same file is a duplicate. */
-    private static boolean isDuplicate(HeaderMapping header, CleanOffence offence, Set<String> seen) {
+    private static boolean isDuplicate(HeaderMapping header, CleanOffence offence, CrimeReferences seen) {
         if (header.layout() != Layout.RECORD || offence.crimeReference() == null) {
             return false;
         }
-        return !seen.add(offence.crimeReference().toUpperCase(Locale.ROOT));
+        return !seen.add(offence.crimeReference());
     }
 }

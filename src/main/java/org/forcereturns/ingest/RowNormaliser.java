@@ -20,7 +20,6 @@ import org.forcereturns.normalise.DateParser;
 import org.forcereturns.normalise.ForceLookup;
 import org.forcereturns.normalise.OffenceCodeParser;
 import org.forcereturns.normalise.PeriodParser;
-import org.forcereturns.normalise.PlatformMatch;
 
 /**
  * Applies the contract's value rules (section 4) to one CSV record of one file.
@@ -35,6 +34,15 @@ public final class RowNormaliser {
     private final IngestRules rules;
     private final String sourceFile;
     private final HeaderMapping header;
+    // The last value of each looked-up column and what it gave: a file repeats the same few values row after row.
+    private String lastForceText;
+    private ForceLookup lastForce;
+    private String lastCodeText;
+    private Optional<OffenceCode> lastCode;
+    private boolean lastCodeInScope;
+    private String lastPlatformText;
+    private List<Platform> lastPlatforms;
+    private final FinancialPeriod[] monthPeriods = new FinancialPeriod[12 * 200];
 
     public RowNormaliser(ReferenceData reference, IngestRules rules, String sourceFile, HeaderMapping header) {
         this.reference = reference;
@@ -48,7 +56,11 @@ public final class RowNormaliser {
             return reject(record, RejectReason.MALFORMED_ROW, null, record.malformedReason());
         }
         String forceText = value(record, Field.FORCE);
-        ForceLookup force = reference.forces().lookup(forceText);
+        if (!forceText.equals(lastForceText)) {
+            lastForce = reference.forces().lookup(forceText);
+            lastForceText = forceText;
+        }
+        ForceLookup force = lastForce;
         if (force instanceof ForceLookup.TotalsRow) {
             return new RowOutcome.Skipped(SkipReason.TOTALS_ROW);
         }
@@ -60,11 +72,16 @@ public final class RowNormaliser {
         if (codeText.isEmpty()) {
             return reject(record, RejectReason.MISSING_VALUE, Field.OFFENCE_CODE, codeText);
         }
-        Optional<OffenceCode> code = OffenceCodeParser.parse(codeText);
+        if (!codeText.equals(lastCodeText)) {
+            lastCode = OffenceCodeParser.parse(codeText);
+            lastCodeInScope = lastCode.isPresent() && rules.scope().contains(lastCode.get());
+            lastCodeText = codeText;
+        }
+        Optional<OffenceCode> code = lastCode;
         if (code.isEmpty()) {
             return reject(record, RejectReason.BAD_OFFENCE_CODE, Field.OFFENCE_CODE, codeText);
         }
-        if (!rules.scope().contains(code.get())) {
+        if (!lastCodeInScope) {
             return new RowOutcome.Skipped(SkipReason.OUT_OF_SCOPE_OFFENCE);
         }
 
@@ -93,8 +110,11 @@ public final class RowNormaliser {
         String platformText = header.has(Field.PLATFORM) ? value(record, Field.PLATFORM) : "";
         List<Platform> platforms = List.of();
         if (!platformText.isEmpty()) {
-            PlatformMatch match = reference.platformNormaliser().normalise(platformText);
-            platforms = match.platforms();
+            if (!platformText.equals(lastPlatformText)) {
+                lastPlatforms = reference.platformNormaliser().normalise(platformText).platforms();
+                lastPlatformText = platformText;
+            }
+            platforms = lastPlatforms;
         }
         String crimeReference = header.has(Field.CRIME_REFERENCE) ? emptyToNull(value(record, Field.CRIME_REFERENCE)) : null;
 
@@ -122,7 +142,21 @@ public final class RowNormaliser {
         if (date.get().isBefore(IngestRules.EARLIEST_DATE) || date.get().isAfter(rules.runDate())) {
             return PeriodOrReject.of(reject(record, RejectReason.DATE_OUT_OF_RANGE, Field.RECORDED_DATE, text));
         }
-        return new PeriodOrReject(FinancialPeriod.ofDate(date.get()), date.get(), null);
+        return new PeriodOrReject(monthOf(date.get()), date.get(), null);
+    }
+
+    /** The month's period, made once per file and month: equal rows then share one instance. */
+    private FinancialPeriod monthOf(LocalDate date) {
+        int slot = (date.getYear() - IngestRules.EARLIEST_DATE.getYear()) * 12 + date.getMonthValue() - 1;
+        if (slot < 0 || slot >= monthPeriods.length) {
+            return FinancialPeriod.ofDate(date);
+        }
+        FinancialPeriod period = monthPeriods[slot];
+        if (period == null) {
+            period = FinancialPeriod.ofDate(date);
+            monthPeriods[slot] = period;
+        }
+        return period;
     }
 
     private PeriodOrReject monthly(CsvRecord record) {

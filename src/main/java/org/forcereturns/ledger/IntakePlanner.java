@@ -2,6 +2,11 @@ package org.forcereturns.ledger;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,6 +43,7 @@ public final class IntakePlanner {
         // delivery, so it is not read and hashed again (the trade-off is described in docs/performance.md).
         Set<String> knownStats = new HashSet<>();
         List<PlannedDelivery> plan = new ArrayList<>();
+        List<DeliveryRecord> unreadArchived = new ArrayList<>();
         for (DeliveryRecord d : known) {
             knownIds.add(d.id());
             knownById.putIfAbsent(d.id(), d);
@@ -47,27 +53,28 @@ public final class IntakePlanner {
             if (!d.isDuplicate()) {
                 firstBySha.putIfAbsent(d.sha256(), d.sourceFile());
                 if (!ledger.hasOutcome(d.sha256())) {
-                    org.apache.hadoop.fs.Path archived = ingestion.rawArchive(d.sha256(), d.gzip());
-                    Fingerprint fp;
-                    try (InputStream in = storage.open(archived)) {
-                        fp = Fingerprint.of(in, d.gzip());
-                    }
-                    plan.add(new PlannedDelivery(d.sourceFile(), archived.toString(), d.gzip(), d.sha256(), d.bytes(),
-                            fp.encoding() == null ? null : fp.encoding().name(), fp.unreadable(), null, true, -1, -1));
+                    unreadArchived.add(d);
                 }
             }
+        }
+        List<Fingerprint> archivedPrints = fingerprints(unreadArchived.stream()
+                .map(d -> new Source(ingestion.rawArchive(d.sha256(), d.gzip()), d.gzip())).toList());
+        for (int i = 0; i < unreadArchived.size(); i++) {
+            DeliveryRecord d = unreadArchived.get(i);
+            Fingerprint fp = archivedPrints.get(i);
+            plan.add(new PlannedDelivery(d.sourceFile(), ingestion.rawArchive(d.sha256(), d.gzip()).toString(), d.gzip(),
+                    d.sha256(), d.bytes(), fp.encoding() == null ? null : fp.encoding().name(), fp.unreadable(), null,
+                    true, -1, -1));
         }
         if (inbox == null) {
             return plan;
         }
-        for (InboxFile file : inbox.returns()) {
-            if (knownStats.contains(statKey(file.relativePath(), file.size(), file.modified()))) {
-                continue;
-            }
-            Fingerprint fp;
-            try (InputStream in = storage.open(file.path())) {
-                fp = Fingerprint.of(in, file.gzip());
-            }
+        List<InboxFile> unseen = inbox.returns().stream()
+                .filter(f -> !knownStats.contains(statKey(f.relativePath(), f.size(), f.modified()))).toList();
+        List<Fingerprint> prints = fingerprints(unseen.stream().map(f -> new Source(f.path(), f.gzip())).toList());
+        for (int i = 0; i < unseen.size(); i++) {
+            InboxFile file = unseen.get(i);
+            Fingerprint fp = prints.get(i);
             String id = DeliveryRecord.idOf(file.relativePath(), fp.sha256());
             DeliveryRecord seen = knownById.get(id);
             if (seen != null && (seen.inboxSize() != file.size() || seen.inboxModified() != file.modified())) {
@@ -86,6 +93,56 @@ public final class IntakePlanner {
                     file.size(), file.modified()));
         }
         return plan;
+    }
+
+    private record Source(org.apache.hadoop.fs.Path path, boolean gzip) {
+    }
+
+    /**
+     * Fingerprints of the sources, in their order, read on as many threads as there are processors: reading and
+     * hashing every new byte is the one pass over the inbox before ingesting can start.
+     */
+    private List<Fingerprint> fingerprints(List<Source> sources) throws IOException {
+        if (sources.size() <= 1) {
+            List<Fingerprint> out = new ArrayList<>();
+            for (Source s : sources) {
+                out.add(fingerprint(s));
+            }
+            return out;
+        }
+        int threads = Math.min(sources.size(), Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "fingerprint");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Fingerprint>> futures = new ArrayList<>();
+            for (Source s : sources) {
+                futures.add(pool.submit(() -> fingerprint(s)));
+            }
+            List<Fingerprint> out = new ArrayList<>();
+            for (Future<Fingerprint> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while fingerprinting the inbox");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Fingerprint fingerprint(Source source) throws IOException {
+        try (InputStream in = storage.open(source.path())) {
+            return Fingerprint.of(in, source.gzip());
+        }
     }
 
     private static String statKey(String sourceFile, long size, long modified) {

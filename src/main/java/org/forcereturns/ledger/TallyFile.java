@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -61,8 +62,22 @@ final class TallyFile {
         if (in.readInt() != MAGIC) {
             throw new IOException(name + " is not a tally file of this version");
         }
+        List<OffenceTally> out;
+        try {
+            out = tallies(in);
+        } catch (EOFException | RuntimeException e) {
+            // A truncated or damaged file: name it, so the operator knows what to delete or rebuild.
+            throw new IOException(name + " is truncated or damaged: " + e.getMessage(), e);
+        }
+        if (in.read() != -1) {
+            throw new IOException(name + " has bytes after its last tally");
+        }
+        return out;
+    }
+
+    private static List<OffenceTally> tallies(DataInputStream in) throws IOException {
         int n = in.readInt();
-        List<OffenceTally> out = new ArrayList<>(n);
+        List<OffenceTally> out = new ArrayList<>(Math.min(n, 1 << 16));
         for (int i = 0; i < n; i++) {
             Force force = new Force(string(in), string(in));
             YearMonth first = YearMonth.of(in.readInt(), in.readByte());
@@ -76,9 +91,6 @@ final class TallyFile {
             }
             out.add(new OffenceTally(force, period, code, platforms, unmapped, in.readLong(), in.readLong(),
                     in.readLong()));
-        }
-        if (in.read() != -1) {
-            throw new IOException(name + " has bytes after its last tally");
         }
         return out;
     }
@@ -100,7 +112,7 @@ final class TallyFile {
         }
         byte[] bytes = in.readNBytes(length);
         if (bytes.length != length) {
-            throw new IOException("tally file ends inside a string");
+            throw new EOFException("ends inside a string");
         }
         return new String(bytes, StandardCharsets.UTF_8);
     }
