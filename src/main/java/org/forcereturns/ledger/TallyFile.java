@@ -59,11 +59,11 @@ final class TallyFile {
 
     static List<OffenceTally> read(InputStream source, String name) throws IOException {
         DataInputStream in = new DataInputStream(new BufferedInputStream(source, 1 << 14));
-        if (in.readInt() != MAGIC) {
-            throw new IOException(name + " is not a tally file of this version");
-        }
         List<OffenceTally> out;
         try {
+            if (in.readInt() != MAGIC) {
+                throw new IOException(name + " is not a tally file of this version");
+            }
             out = tallies(in);
         } catch (EOFException | RuntimeException e) {
             // A truncated or damaged file: name it, so the operator knows what to delete or rebuild.

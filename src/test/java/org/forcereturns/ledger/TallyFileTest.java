@@ -148,9 +148,6 @@ class TallyFileTest {
         assertRefusedByName();
     }
 
-    // KNOWN BUG, these fail until fixed: TallyFile.read lets a bare EOFException (no message) or "tally file ends
-    // inside a string" escape, so a truncated ledger file fails publishing without saying which file it is.
-
     /** {@code keep} bytes of the file; a negative number keeps all but that many. */
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(textBlock = """
@@ -179,7 +176,7 @@ class TallyFileTest {
         assertRefusedByName();
     }
 
-    /** Also KNOWN BUG: the period's parts are checked by FinancialPeriod, which throws IllegalArgumentException. */
+    /** The period's parts are checked by FinancialPeriod, whose IllegalArgumentException must still name the file. */
     @Test
     void aFileWithAnImpossiblePeriodIsRefusedByName() throws IOException {
         byte[] bytes = writeSample();
