@@ -51,7 +51,7 @@ class DeployRecipesTest {
         String[] fields = entries.get(0).split("\\s+", 7);
         CronExpression.parse("0 " + String.join(" ", List.of(fields).subList(0, 5)));
         assertThat(fields[5]).isEqualTo("etl");
-        assertThat(fields[6]).contains("run --job jobs/nightly.yml");
+        assertThat(fields[6]).contains("bin/force-returns-etl run --job jobs/nightly.yml");
     }
 
     @Test
@@ -59,7 +59,7 @@ class DeployRecipesTest {
         String service = Files.readString(DEPLOY.resolve("force-returns-etl.service"));
         String timer = Files.readString(DEPLOY.resolve("force-returns-etl.timer"));
         assertThat(service).contains("Type=oneshot").contains("SuccessExitStatus=3").containsPattern(
-                "ExecStart=\\S*java .*-jar \\S+force-returns-etl.jar run --job ");
+                "ExecStart=/bin/bash \\S+/bin/force-returns-etl run --job ");
         assertThat(timer).contains("OnCalendar=*-*-* 02:30:00").contains("Persistent=true");
         if (Files.isExecutable(Path.of("/usr/bin/systemd-analyze"))) {
             // Where systemd's own checker exists, it must accept both units as written.

@@ -37,6 +37,12 @@ public final class JarProcess {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", jar().toAbsolutePath().toString()));
         command.addAll(List.of(args));
+        return start(command, workDir, log, env);
+    }
+
+    /** Starts any command (such as bin/force-returns-etl) with its output in {@code log}. */
+    public static JarProcess start(List<String> command, Path workDir, Path log, Map<String, String> env)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
