@@ -9,13 +9,15 @@ import java.util.Locale;
 final class CrimeReferences {
 
     private String[] table = new String[1 << 10];
+    /** 32 minus log2 of the table's length: a slot is the top bits of the mixed hash. */
+    private int shift = 32 - 10;
     private int size;
 
     /** Adds the reference; false when the file already had it. */
     boolean add(String reference) {
         String key = reference.toUpperCase(Locale.ROOT);
         int mask = table.length - 1;
-        for (int i = spread(key.hashCode()) & mask; ; i = (i + 1) & mask) {
+        for (int i = slot(key); ; i = (i + 1) & mask) {
             String there = table[i];
             if (there == null) {
                 table[i] = key;
@@ -33,10 +35,11 @@ final class CrimeReferences {
     private void grow() {
         String[] old = table;
         table = new String[old.length * 2];
+        shift--;
         int mask = table.length - 1;
         for (String key : old) {
             if (key != null) {
-                int i = spread(key.hashCode()) & mask;
+                int i = slot(key);
                 while (table[i] != null) {
                     i = (i + 1) & mask;
                 }
@@ -45,7 +48,11 @@ final class CrimeReferences {
         }
     }
 
-    private static int spread(int h) {
-        return (h ^ (h >>> 16)) * 0x9E3779B9;
+    /**
+     * Fibonacci hashing: references are often numbered in sequence, so their String hashes are too; the top bits
+     * of the product spread them, where the low bits (or the hash alone) would pile them into runs of slots.
+     */
+    private int slot(String key) {
+        return (key.hashCode() * 0x9E3779B9) >>> shift;
     }
 }
