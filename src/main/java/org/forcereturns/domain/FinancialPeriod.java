@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The period one row speaks for: a financial year, optionally narrowed to a quarter, optionally to one month.
@@ -82,5 +83,20 @@ public record FinancialPeriod(FinancialYear year, Integer quarter, YearMonth mon
 
     public YearMonth lastMonth() {
         return firstMonth().plusMonths(monthCount() - 1L);
+    }
+
+    /**
+     * Written out rather than the record's: its hash kept the month in high bits ({@link YearMonth#hashCode()}),
+     * which hash maps of few buckets ignore, so the twelve months of a year fell into one bucket.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof FinancialPeriod p && p.year.startYear() == year.startYear()
+                && Objects.equals(p.quarter, quarter) && Objects.equals(p.month, month);
+    }
+
+    @Override
+    public int hashCode() {
+        return (year.startYear() * 5 + (quarter == null ? 0 : quarter)) * 13 + (month == null ? 0 : month.getMonthValue());
     }
 }

@@ -44,6 +44,17 @@ public record FinancialYear(int startYear) implements Comparable<FinancialYear> 
         return label();
     }
 
+    // Written out: these values key the hash maps that every row passes through.
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof FinancialYear y && y.startYear == startYear;
+    }
+
+    @Override
+    public int hashCode() {
+        return startYear;
+    }
+
     @Override
     public int compareTo(FinancialYear other) {
         return Integer.compare(startYear, other.startYear);

@@ -1,6 +1,7 @@
 package org.forcereturns.publish;
 
 import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -59,10 +60,13 @@ final class CleanOffenceWriteSupport extends WriteSupport<CleanOffence> {
     private final Map<String, String> metadata;
     private final Map<Force, Binary[]> forces = new HashMap<>();
     private final Map<FinancialYear, Binary> years = new HashMap<>();
-    private final Map<FinancialPeriod, Binary> months = new HashMap<>();
+    private final Map<YearMonth, Binary> months = new HashMap<>();
     private final Map<OffenceCode, Binary> codes = new HashMap<>();
     private final Map<List<Platform>, Binary[]> platformTexts = new HashMap<>();
     private RecordConsumer out;
+    private FinancialPeriod lastPeriod;
+    private Binary lastYear;
+    private Binary lastMonth;
 
     CleanOffenceWriteSupport(String sourceFile, String sourceSha256, Map<String, String> metadata) {
         this.sourceFile = bytes(sourceFile);
@@ -99,13 +103,17 @@ final class CleanOffenceWriteSupport extends WriteSupport<CleanOffence> {
         if (row.recordedDate() != null) {
             integer(RECORDED_DATE, (int) row.recordedDate().toEpochDay());
         }
-        binary(FINANCIAL_YEAR, years.computeIfAbsent(period.year(), y -> bytes(y.label())));
+        if (period != lastPeriod) {
+            // Rows come in runs of one (shared) period: look its texts up once per run.
+            lastYear = years.computeIfAbsent(period.year(), y -> bytes(y.label()));
+            lastMonth = period.month() == null ? null : months.computeIfAbsent(period.month(), m -> bytes(m.toString()));
+            lastPeriod = period;
+        }
+        binary(FINANCIAL_YEAR, lastYear);
         if (period.quarter() != null) {
             integer(FINANCIAL_QUARTER, period.quarter());
         }
-        if (period.month() != null) {
-            binary(MONTH, months.computeIfAbsent(period, p -> bytes(p.month().toString())));
-        }
+        binary(MONTH, lastMonth);
         binary(OFFENCE_CODE, codes.computeIfAbsent(row.offenceCode(), c -> bytes(c.toString())));
         if (row.platformRecorded()) {
             Binary[] texts = platformTexts.computeIfAbsent(row.platforms(), CleanOffenceWriteSupport::platformTexts);
