@@ -35,6 +35,9 @@ final class CleanOffenceWriteSupport extends WriteSupport<CleanOffence> {
     static final String JOIN = " / ";
 
     private static final MessageType SCHEMA = Tables.CLEAN_OFFENCES.parquet();
+    /** The footer key parquet-avro reads a file's Avro schema from; every table file carries it. */
+    static final String AVRO_SCHEMA_KEY = "parquet.avro.schema";
+    static final String AVRO_SCHEMA = Tables.CLEAN_OFFENCES.avro().toString();
     private static final String[] NAMES = SCHEMA.getFields().stream().map(f -> f.getName()).toArray(String[]::new);
     private static final int FORCE_CODE = index("force_code");
     private static final int FORCE_NAME = index("force_name");
@@ -73,7 +76,7 @@ final class CleanOffenceWriteSupport extends WriteSupport<CleanOffence> {
         this.sourceSha256 = bytes(sourceSha256);
         this.metadata = new LinkedHashMap<>(metadata);
         // Readers that want Avro records get the table's own Avro schema, as with every other table.
-        this.metadata.put("parquet.avro.schema", Tables.CLEAN_OFFENCES.avro().toString());
+        this.metadata.put(AVRO_SCHEMA_KEY, AVRO_SCHEMA);
     }
 
     @Override

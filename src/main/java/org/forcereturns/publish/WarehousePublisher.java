@@ -129,7 +129,7 @@ public final class WarehousePublisher {
                                     Map<String, IngestedFile> files, Corrections corrections, Summaries summaries,
                                     UnmappedPlatforms unmapped) throws IOException {
         Map<String, String> footer = new LinkedHashMap<>(meta);
-        footer.put("parquet.avro.schema", Tables.CLEAN_OFFENCES.avro().toString());
+        footer.put(CleanOffenceWriteSupport.AVRO_SCHEMA_KEY, CleanOffenceWriteSupport.AVRO_SCHEMA);
         Map<Integer, ParquetConcatenation> byYear = new TreeMap<>();
         Path table = new Path(staging, Tables.CLEAN_OFFENCES.name());
         long written = 0;
