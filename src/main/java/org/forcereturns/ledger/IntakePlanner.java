@@ -44,6 +44,7 @@ public final class IntakePlanner {
         Set<String> knownStats = new HashSet<>();
         List<PlannedDelivery> plan = new ArrayList<>();
         List<DeliveryRecord> unreadArchived = new ArrayList<>();
+        Set<String> committed = ledger.committed();
         for (DeliveryRecord d : known) {
             knownIds.add(d.id());
             knownById.putIfAbsent(d.id(), d);
@@ -52,7 +53,7 @@ public final class IntakePlanner {
             }
             if (!d.isDuplicate()) {
                 firstBySha.putIfAbsent(d.sha256(), d.sourceFile());
-                if (!ledger.hasOutcome(d.sha256())) {
+                if (!committed.contains(d.sha256())) {
                     unreadArchived.add(d);
                 }
             }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.forcereturns.storage.Storage;
@@ -22,22 +23,25 @@ import org.forcereturns.storage.Storage;
  * The warehouse's memory of what it has ingested, kept beside the tables under {@code _state/}:
  * <pre>
  *   _state/deliveries/&lt;id&gt;.properties   one per delivered (path, bytes)
- *   _state/files/&lt;sha256&gt;/outcome.properties     the commit mark: the file's outcome
+ *   _state/outcomes/&lt;sha256&gt;.properties  the commit mark: the outcome of ingesting that content
  *   _state/files/&lt;sha256&gt;/rows/&lt;year&gt;.parquet    accepted rows, finished clean_offences rows, per financial year
  *   _state/files/&lt;sha256&gt;/tallies.bin           the same rows counted by everything the summaries need
  *   _state/files/&lt;sha256&gt;/rejects.parquet       quarantine rows, when there are any
  * </pre>
- * Every write is idempotent and the properties file is written last, as the commit mark, so a file whose
- * ingest was killed half way is simply ingested again.
+ * Every write is idempotent and the outcome is written last, as the commit mark, so a file whose ingest was
+ * killed half way is simply ingested again. The delivery and outcome records are also copied into one index
+ * ({@code _state/ledger.index}, see {@link RecordIndex}) so that a run need not open two small files per delivery.
  */
 public final class Ledger {
 
     private final Storage storage;
     private final Path state;
+    private final RecordIndex index;
 
     public Ledger(Storage storage, Path warehouse) {
         this.storage = storage;
         this.state = new Path(warehouse, "_state");
+        this.index = new RecordIndex(storage, new Path(state, "ledger.index"));
     }
 
     public Path fileDir(String sha256) {
@@ -54,14 +58,14 @@ public final class Ledger {
     }
 
     /**
-     * The tallies of a loaded file. A ledger written before tallies existed (it kept {@code rows.parquet}) has
-     * none: its rows must be re-read from the raw archive, which is what {@code rebuild} does.
+     * The tallies of a loaded file. (A ledger written before tallies existed kept its outcomes elsewhere, so its
+     * contents count as not ingested and are re-read from the raw archive; a missing tally file here means damage.)
      */
     public List<OffenceTally> tallies(String sha256) throws IOException {
         Path file = talliesFile(sha256);
         if (!storage.exists(file)) {
-            throw new IOException("the ledger has no tallies for content " + sha256 + " (written by an older "
-                    + "version of this pipeline?): run `rebuild` once to re-ingest everything from the raw archive");
+            throw new IOException("the ledger has an outcome but no tallies for content " + sha256
+                    + " (damaged?): run `rebuild` to re-ingest everything from the raw archive");
         }
         try (InputStream in = storage.open(file)) {
             return TallyFile.read(in, file.toString());
@@ -78,8 +82,12 @@ public final class Ledger {
         return new Path(fileDir(sha256), "rejects.parquet");
     }
 
+    private Path outcomesDir() {
+        return new Path(state, "outcomes");
+    }
+
     private Path outcomeFile(String sha256) {
-        return new Path(fileDir(sha256), "outcome.properties");
+        return new Path(outcomesDir(), sha256 + ".properties");
     }
 
     private Path deliveriesDir() {
@@ -97,6 +105,22 @@ public final class Ledger {
     /** Whether the content has a committed outcome, without reading it. */
     public boolean hasOutcome(String sha256) {
         return storage.exists(outcomeFile(sha256));
+    }
+
+    /** The contents with a committed outcome, from one listing (for checking many at once). */
+    public Set<String> committed() throws IOException {
+        return outcomeStatuses().keySet();
+    }
+
+    private Map<String, FileStatus> outcomeStatuses() throws IOException {
+        Map<String, FileStatus> out = new HashMap<>();
+        for (FileStatus status : storage.list(outcomesDir())) {
+            String name = status.getPath().getName();
+            if (name.endsWith(".properties")) {
+                out.put(name.substring(0, name.length() - ".properties".length()), status);
+            }
+        }
+        return out;
     }
 
     public void commitIngested(IngestedFile file) throws IOException {
@@ -129,7 +153,7 @@ public final class Ledger {
             if (!status.getPath().getName().endsWith(".properties")) {
                 continue;
             }
-            Properties p = load(status.getPath());
+            Properties p = parse(index.read("deliveries/" + status.getPath().getName(), status));
             String encoding = p.getProperty("encoding", "");
             out.add(new DeliveryRecord(p.getProperty("source_file"), p.getProperty("sha256"),
                     Long.parseLong(p.getProperty("bytes")), Boolean.parseBoolean(p.getProperty("gzip")),
@@ -145,20 +169,36 @@ public final class Ledger {
     /** Outcomes of every ingested content, by SHA-256. */
     public Map<String, IngestedFile> ingestedFiles(List<DeliveryRecord> deliveries) throws IOException {
         Map<String, IngestedFile> out = new HashMap<>();
+        Map<String, FileStatus> outcomes = outcomeStatuses();
         for (DeliveryRecord d : deliveries) {
             if (!d.isDuplicate() && !out.containsKey(d.sha256())) {
-                IngestedFile file = ingested(d.sha256())
-                        .orElseThrow(() -> new IOException("the ledger records " + d.sourceFile()
-                                + " but has no outcome for its content " + d.sha256()));
-                out.put(d.sha256(), file);
+                FileStatus status = outcomes.get(d.sha256());
+                if (status == null) {
+                    throw new IOException("the ledger records " + d.sourceFile() + " but has no outcome for its "
+                            + "content " + d.sha256());
+                }
+                String text = index.read("outcomes/" + status.getPath().getName(), status);
+                out.put(d.sha256(), IngestedFile.fromProperties(parse(text)));
             }
         }
         return out;
     }
 
+    /** Keeps the index of records read so far for the next run; call once every live record has been read. */
+    public void saveIndex() throws IOException {
+        index.save();
+    }
+
     /** Forgets all ingested content (for a rebuild); deliveries are kept, as is the raw archive. */
     public void forgetIngestedFiles() throws IOException {
+        storage.delete(outcomesDir());
         storage.delete(new Path(state, "files"));
+    }
+
+    private static Properties parse(String text) throws IOException {
+        Properties p = new Properties();
+        p.load(new StringReader(text));
+        return p;
     }
 
     private Properties load(Path file) throws IOException {

@@ -59,6 +59,8 @@ public final class WarehousePublisher {
         swap.recover();
         List<DeliveryRecord> deliveries = ledger.deliveries();
         Map<String, IngestedFile> files = ledger.ingestedFiles(deliveries);
+        // Every live record has just been read: keep them in one index for the next run.
+        ledger.saveIndex();
         String fingerprint = fingerprint(deliveries, files, suppression);
         long quarantined = files.values().stream().filter(f -> f.outcome().status() == FileStatus.QUARANTINED).count();
         long quarantinedThisRun = files.values().stream()

@@ -117,12 +117,12 @@ class CrashRestartIT {
     }
 
     private static long committedFiles(Path warehouse) throws Exception {
-        Path files = warehouse.resolve("_state/files");
-        if (!Files.isDirectory(files)) {
+        Path outcomes = warehouse.resolve("_state/outcomes");
+        if (!Files.isDirectory(outcomes)) {
             return 0;
         }
-        try (Stream<Path> dirs = Files.list(files)) {
-            return dirs.filter(d -> Files.exists(d.resolve("outcome.properties"))).count();
+        try (Stream<Path> marks = Files.list(outcomes)) {
+            return marks.filter(m -> m.getFileName().toString().endsWith(".properties")).count();
         }
     }
 }

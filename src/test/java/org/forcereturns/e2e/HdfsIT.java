@@ -234,7 +234,7 @@ class HdfsIT {
     }
 
     private static long committedFiles(String warehouse) throws Exception {
-        FileStatus[] marks = hdfs.globStatus(new org.apache.hadoop.fs.Path(warehouse + "/_state/files/*/outcome.properties"));
+        FileStatus[] marks = hdfs.globStatus(new org.apache.hadoop.fs.Path(warehouse + "/_state/outcomes/*.properties"));
         return marks == null ? 0 : marks.length;
     }
 }

@@ -105,6 +105,41 @@ class JobFlowTest {
         }
     }
 
+    /**
+     * A warehouse from before the ledger kept tallies had each outcome in {@code _state/files/<sha>/} beside a
+     * {@code rows.parquet}. The next run finds no committed outcome, re-ingests from the raw archive and publishes
+     * the same tables.
+     */
+    @Test
+    void aLedgerInTheEarlierLayoutIsReIngestedFromTheRawArchive() throws Exception {
+        InboxWriter inbox = new InboxWriter(dir.resolve("inbox"));
+        kentAprilMay(inbox);
+        assertThat(run(inbox.root(), dir.resolve("wh")).status()).isEqualTo(ExitStatus.SUCCESS);
+        copyTree(dir.resolve("wh"), dir.resolve("wh-first"));
+        Path state = dir.resolve("wh/_state");
+        try (var outcomes = Files.list(state.resolve("outcomes"))) {
+            for (Path outcome : outcomes.toList()) {
+                String sha = outcome.getFileName().toString().replace(".properties", "");
+                Path old = state.resolve("files").resolve(sha);
+                Files.move(outcome, old.resolve("outcome.properties"));
+                Files.writeString(old.resolve("rows.parquet"), "the old segment format");
+                Files.delete(old.resolve("tallies.bin"));
+            }
+        }
+        Files.delete(state.resolve("published.properties"));
+        Files.deleteIfExists(state.resolve("ledger.index"));
+
+        Cli.Result upgraded = run(inbox.root(), dir.resolve("wh"));
+
+        assertThat(upgraded.status()).as(upgraded.toString()).isEqualTo(ExitStatus.SUCCESS);
+        // Re-ingested: the old files are gone and the new ones are there.
+        try (var files = Files.walk(state.resolve("files"))) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList())
+                    .doesNotContain("rows.parquet", "outcome.properties").contains("tallies.bin");
+        }
+        assertThat(WarehouseComparison.differences(dir.resolve("wh-first"), dir.resolve("wh"))).isEmpty();
+    }
+
     @Test
     void nightlyWavesGiveTheSameTablesAsOneRunOverTheWholeInbox() throws Exception {
         InboxWriter all = new InboxWriter(dir.resolve("inbox-all"));

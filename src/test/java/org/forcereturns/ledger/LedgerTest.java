@@ -8,7 +8,13 @@ import static org.forcereturns.testing.Canonical.KENT;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.forcereturns.domain.RejectReason;
+import org.forcereturns.ingest.FileOutcome;
 import org.forcereturns.aggregate.OffenceTally;
 import org.forcereturns.domain.FinancialPeriod;
 import org.forcereturns.domain.FinancialYear;
@@ -43,7 +49,7 @@ class LedgerTest {
         assertThat(ledger.tallies(SHA).get(0).period().month()).isNull();
     }
 
-    /** A ledger written before tallies existed: the content was ingested, but only rows.parquet was kept. */
+    /** A damaged ledger: the content's outcome is committed, but its tallies are gone. */
     @Test
     void contentWithoutTalliesAsksForARebuild() throws IOException {
         Ledger ledger = ledger();
@@ -54,5 +60,86 @@ class LedgerTest {
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining(SHA)
                 .hasMessageContaining("run `rebuild`");
+    }
+
+    private static DeliveryRecord delivery(String file, String sha) {
+        return new DeliveryRecord(file, sha, 120, false, "UTF-8", "r1", Instant.parse("2024-05-01T02:30:00Z"), null,
+                120, 1_714_530_600_000L);
+    }
+
+    private static IngestedFile outcome(String sha, String runId) {
+        return new IngestedFile(sha, runId, FileOutcome.quarantinedWhole(null, RejectReason.UNREADABLE));
+    }
+
+    private Path deliveryFile(DeliveryRecord d) {
+        return dir.resolve("wh/_state/deliveries/" + d.id() + ".properties");
+    }
+
+    /**
+     * After one run has read the records (and saved the index), the next reads unchanged records from the index:
+     * proven by swapping a record's bytes behind the index's back while keeping its length and time.
+     */
+    @Test
+    void anUnchangedRecordIsServedFromTheIndexAndAChangedOneFromItsFile() throws IOException {
+        String other = "1a".repeat(32);
+        DeliveryRecord kent = delivery("2024-05-01_kent.csv", SHA);
+        DeliveryRecord essex = delivery("2024-05-02_essex.csv", other);
+        Ledger first = ledger();
+        first.recordDelivery(kent);
+        first.recordDelivery(essex);
+        first.commitIngested(outcome(SHA, "r1"));
+        first.commitIngested(outcome(other, "r1"));
+        List<DeliveryRecord> read = first.deliveries();
+        assertThat(first.ingestedFiles(read)).containsOnlyKeys(SHA, other);
+        first.saveIndex();
+        assertThat(dir.resolve("wh/_state/ledger.index")).isNotEmptyFile();
+
+        // Same length and modification time, other bytes: only a reader that trusts the index still sees "r1".
+        Path kentFile = deliveryFile(kent);
+        String original = Files.readString(kentFile);
+        FileTime time = Files.getLastModifiedTime(kentFile);
+        Files.writeString(kentFile, original.replace("run_id=r1", "run_id=r9"));
+        Files.setLastModifiedTime(kentFile, time);
+        // A record really rewritten (new time) is read again.
+        Path essexFile = deliveryFile(essex);
+        Files.writeString(essexFile, Files.readString(essexFile).replace("run_id=r1", "run_id=r7"));
+        Files.setLastModifiedTime(essexFile, FileTime.fromMillis(time.toMillis() + 5_000));
+
+        Map<String, String> runs = ledger().deliveries().stream()
+                .collect(Collectors.toMap(DeliveryRecord::sourceFile, DeliveryRecord::runId));
+
+        assertThat(runs).containsExactlyInAnyOrderEntriesOf(
+                Map.of("2024-05-01_kent.csv", "r1", "2024-05-02_essex.csv", "r7"));
+    }
+
+    @Test
+    void aDamagedIndexIsIgnored() throws IOException {
+        Ledger first = ledger();
+        first.recordDelivery(delivery("2024-05-01_kent.csv", SHA));
+        first.commitIngested(outcome(SHA, "r1"));
+        first.ingestedFiles(first.deliveries());
+        first.saveIndex();
+        Path index = dir.resolve("wh/_state/ledger.index");
+        byte[] bytes = Files.readAllBytes(index);
+        Files.write(index, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+        Ledger next = ledger();
+        List<DeliveryRecord> read = next.deliveries();
+
+        assertThat(read).extracting(DeliveryRecord::sourceFile).containsExactly("2024-05-01_kent.csv");
+        assertThat(next.ingestedFiles(read).get(SHA).runId()).isEqualTo("r1");
+    }
+
+    /** Outcomes are listed once, not looked up one by one; a rebuild forgets them all. */
+    @Test
+    void committedContentsComeFromOneListingAndARebuildForgetsThem() throws IOException {
+        Ledger ledger = ledger();
+        ledger.commitIngested(outcome(SHA, "r1"));
+        ledger.commitIngested(outcome("1a".repeat(32), "r1"));
+
+        assertThat(ledger.committed()).containsExactlyInAnyOrder(SHA, "1a".repeat(32));
+        ledger.forgetIngestedFiles();
+        assertThat(ledger.committed()).isEmpty();
+        assertThat(ledger.hasOutcome(SHA)).isFalse();
     }
 }
