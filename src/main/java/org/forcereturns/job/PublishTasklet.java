@@ -75,7 +75,7 @@ public final class PublishTasklet implements Tasklet {
         jobSettings.put("scope", settings.scope());
         jobSettings.put("reject_threshold", settings.rejectThreshold());
         jobSettings.put("publish_min_cell_size", settings.minCellSize());
-        RunManifest.write(pipeline.storage(), pipeline.warehouse(), run, jobSettings, result.tableRows());
+        RunManifest.write(pipeline.storage(), pipeline.warehouse(), run, jobSettings, result);
         HtmlReport.write(pipeline.storage(), pipeline.warehouse(), ReportData.read(pipeline.storage(), pipeline.warehouse()));
         if (result.published()) {
             log.info("run {}: published {} tables to {} ({} clean offence rows)", runId, result.tableRows().size(),

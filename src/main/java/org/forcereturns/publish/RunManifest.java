@@ -11,7 +11,6 @@ import org.apache.hadoop.fs.Path;
 import org.forcereturns.ingest.FileOutcome;
 import org.forcereturns.ledger.DeliveryRecord;
 import org.forcereturns.ledger.IngestedFile;
-import org.forcereturns.ledger.Ledger;
 import org.forcereturns.storage.Storage;
 import org.forcereturns.storage.TableSchema;
 
@@ -30,13 +29,13 @@ public final class RunManifest {
     /**
      * @param run        run id, execution id, mode, times, run date, software version: written as given
      * @param settings   the job settings of the run
-     * @param tableRows  rows per published table as they now stand
+     * @param published  what the publish did, with the ledger as it read it (rows per table as they now stand)
      */
     public static void write(Storage storage, Path warehouse, Map<String, Object> run, Map<String, Object> settings,
-                             Map<String, Long> tableRows) throws IOException {
-        Ledger ledger = new Ledger(storage, warehouse);
-        List<DeliveryRecord> deliveries = ledger.deliveries();
-        Map<String, IngestedFile> files = ledger.ingestedFiles(deliveries);
+                             PublishResult published) throws IOException {
+        List<DeliveryRecord> deliveries = published.deliveries();
+        Map<String, IngestedFile> files = published.files();
+        Map<String, Long> tableRows = published.tableRows();
 
         Map<String, Object> manifest = new LinkedHashMap<>(run);
         manifest.put("schema_version", Tables.SCHEMA_VERSION);

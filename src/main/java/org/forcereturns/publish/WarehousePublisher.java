@@ -74,7 +74,7 @@ public final class WarehousePublisher {
                 }
             });
             return new PublishResult(false, rows, quarantined, rows.getOrDefault(Tables.UNMAPPED_PLATFORMS.name(), 0L),
-                    0, quarantinedThisRun);
+                    0, quarantinedThisRun, deliveries, files);
         }
 
         Path staging = new Path(new Path(warehouse, "_staging"), runId);
@@ -118,7 +118,8 @@ public final class WarehousePublisher {
         java.util.Set<String> deliveredNow = new java.util.HashSet<>();
         firsts.stream().filter(d -> runId.equals(d.runId())).forEach(d -> deliveredNow.add(d.sourceFile()));
         long newUnmapped = unmapped.entries().stream().filter(e -> deliveredNow.contains(e.firstSourceFile())).count();
-        return new PublishResult(true, rows, quarantined, unmapped.entries().size(), newUnmapped, quarantinedThisRun);
+        return new PublishResult(true, rows, quarantined, unmapped.entries().size(), newUnmapped, quarantinedThisRun,
+                deliveries, files);
     }
 
     /**

@@ -44,6 +44,15 @@ class JobFlowTest {
                 "Kent Police,K5,2023-05-03,86/15,Snapchat / Instagram");
     }
 
+    /** Kent's return published to wh, and a copy of that warehouse in wh-first. */
+    private InboxWriter kentPublishedOnce() throws Exception {
+        InboxWriter inbox = new InboxWriter(dir.resolve("inbox"));
+        kentAprilMay(inbox);
+        assertThat(run(inbox.root(), dir.resolve("wh")).status()).isEqualTo(ExitStatus.SUCCESS);
+        copyTree(dir.resolve("wh"), dir.resolve("wh-first"));
+        return inbox;
+    }
+
     @Test
     void laterDeliveryReplacesOnlyTheMonthsItCovers() throws Exception {
         InboxWriter inbox = new InboxWriter(dir.resolve("inbox"));
@@ -89,10 +98,7 @@ class JobFlowTest {
 
     @Test
     void rerunOverTheSameInboxChangesNothing() throws Exception {
-        InboxWriter inbox = new InboxWriter(dir.resolve("inbox"));
-        kentAprilMay(inbox);
-        assertThat(run(inbox.root(), dir.resolve("wh")).status()).isEqualTo(ExitStatus.SUCCESS);
-        copyTree(dir.resolve("wh"), dir.resolve("wh-first"));
+        InboxWriter inbox = kentPublishedOnce();
 
         Cli.Result again = run(inbox.root(), dir.resolve("wh"));
 
@@ -112,10 +118,7 @@ class JobFlowTest {
      */
     @Test
     void aLedgerInTheEarlierLayoutIsReIngestedFromTheRawArchive() throws Exception {
-        InboxWriter inbox = new InboxWriter(dir.resolve("inbox"));
-        kentAprilMay(inbox);
-        assertThat(run(inbox.root(), dir.resolve("wh")).status()).isEqualTo(ExitStatus.SUCCESS);
-        copyTree(dir.resolve("wh"), dir.resolve("wh-first"));
+        InboxWriter inbox = kentPublishedOnce();
         Path state = dir.resolve("wh/_state");
         try (var outcomes = Files.list(state.resolve("outcomes"))) {
             for (Path outcome : outcomes.toList()) {
