@@ -2,6 +2,9 @@ package org.forcereturns.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Decides, in one incremental pass over a file's bytes, whether it is UTF-8 (with or without a BOM)
@@ -14,6 +17,8 @@ import java.io.InputStream;
  * multi-byte character split between buffers is fine. Not thread-safe.
  */
 public final class EncodingSniffer {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private long total;
     private boolean bomCandidate = true;
@@ -53,6 +58,19 @@ public final class EncodingSniffer {
         boolean bad = invalid;
         boolean nul = sawNul;
         for (int i = off; i < end; i++) {
+            if (n == 0 && !bad) {
+                // Most of a return is plain ASCII: pass eight bytes at a time while none is NUL or above 0x7F.
+                while (i + 8 <= end) {
+                    long w = (long) LONGS.get(buf, i);
+                    if (((w | ((w - 0x0101010101010101L) & ~w)) & 0x8080808080808080L) != 0) {
+                        break;
+                    }
+                    i += 8;
+                }
+                if (i >= end) {
+                    break;
+                }
+            }
             int b = buf[i] & 0xFF;
             if (b == 0) {
                 nul = true;

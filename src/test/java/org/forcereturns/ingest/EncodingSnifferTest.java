@@ -183,6 +183,36 @@ class EncodingSnifferTest {
         assertThat(s.result()).isEqualTo(expected);
     }
 
+    /** Long ASCII runs go eight bytes at a time: the result and the NUL check must not change. */
+    @Property(tries = 500)
+    void agreesWithTheJdkDecoderInLongChunksOfMostlyAscii(@ForAll("mostlyAscii") byte[] bytes,
+                                                         @ForAll @IntRange(min = 8, max = 64) int chunk) {
+        EncodingSniffer s = new EncodingSniffer();
+        for (int off = 0; off < bytes.length; off += chunk) {
+            s.update(bytes, off, Math.min(chunk, bytes.length - off));
+        }
+        boolean valid = isValidUtf8(bytes);
+        boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
+        TextEncoding expected = !valid ? TextEncoding.WINDOWS_1252 : bom ? TextEncoding.UTF_8_BOM : TextEncoding.UTF_8;
+        assertThat(s.result()).isEqualTo(expected);
+        boolean nul = false;
+        for (byte b : bytes) {
+            nul |= b == 0;
+        }
+        assertThat(s.sawNulByte()).isEqualTo(nul);
+    }
+
+    @Provide
+    Arbitrary<byte[]> mostlyAscii() {
+        Arbitrary<byte[]> ascii = Arbitraries.strings().withCharRange(' ', '~').ofMinLength(1).ofMaxLength(40)
+                .map(t -> t.getBytes(StandardCharsets.US_ASCII));
+        Arbitrary<byte[]> text = Arbitraries.strings().ofMaxLength(4).map(t -> t.getBytes(StandardCharsets.UTF_8));
+        Arbitrary<byte[]> oneByte = Arbitraries.bytes().map(b -> new byte[] {b});
+        Arbitrary<byte[]> piece = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(12, ascii), net.jqwik.api.Tuple.of(2, text), net.jqwik.api.Tuple.of(1, oneByte));
+        return piece.list().ofMaxSize(20).map(EncodingSnifferTest::concat);
+    }
+
     @Provide
     Arbitrary<byte[]> mostlyUtf8() {
         Arbitrary<byte[]> text = Arbitraries.strings().ofMaxLength(6).map(t -> t.getBytes(StandardCharsets.UTF_8));
