@@ -4,7 +4,8 @@
 #   bench/run.sh [rows] [out-dir]     one size (default 5,000,000 record-layout rows), JSON in <out-dir>/bench.json
 #   bench/run.sh scale [out-dir]      1M, 2M and 5M rows, one after another, then a scaling table
 #
-# Environment: PGURL (default jdbc:postgresql://127.0.0.1:5432/test), PGUSER (postgres), XMX (512m), LAUNCH (below),
+# Environment: PGURL (default jdbc:postgresql://127.0.0.1:5432/test), PGUSER (postgres), XMX (512m), LAUNCH and
+# REPEAT (below),
 # JFR=1 to record a flight recording of the first job run, SKIP_DUCKDB=1, KEEP=1 to keep warehouses.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,8 @@ XMX=${XMX:-512m}
 # LAUNCH=launcher (default): the job runs as deployed, through bin/force-returns-etl (Parallel GC, CDS archive).
 # LAUNCH=jar: plain `java -Xmx512m -jar target/force-returns-etl.jar`, for comparison.
 LAUNCH=${LAUNCH:-launcher}
+# REPEAT: runs of each side (job and DuckDB); the median by wall time is reported, every run is kept.
+REPEAT=${REPEAT:-3}
 SEED=${SEED:-20240331}
 YEARS=${YEARS:-5}
 
@@ -71,11 +74,16 @@ fi
 INPUT_BYTES=$(find "$INBOX" -name '*.csv' -printf '%s\n' | awk '{s+=$1} END {print s+0}')
 FILES=$(find "$INBOX" -name '*.csv' | wc -l)
 
-# 2. A fresh JobRepository schema on PostgreSQL.
-SCHEMA=bench_$(date +%s)_$$
+# 2. A fresh JobRepository schema on PostgreSQL for every measured run (dropped at the end).
 export PGOPTIONS='-c client_min_messages=warning'
-psql -q -h 127.0.0.1 -U "$PGUSER" -d test -c "CREATE SCHEMA $SCHEMA" >/dev/null
-DBURL="$PGURL?currentSchema=$SCHEMA"
+SCHEMAS=()
+fresh_schema() {
+  SCHEMA=bench_$(date +%s%N)_$$
+  psql -q -h 127.0.0.1 -U "$PGUSER" -d test -c "CREATE SCHEMA $SCHEMA" >/dev/null
+  SCHEMAS+=("$SCHEMA")
+  DBURL="$PGURL?currentSchema=$SCHEMA"
+}
+fresh_schema
 rm -rf "$WAREHOUSE" "$DUCKOUT"
 
 # Runs a command under /usr/bin/time -v; leaves wall seconds and peak RSS (MB) in WALL and RSS.
@@ -91,6 +99,11 @@ measure() {
   WALL=$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.2f", b - a}')
   RSS=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$OUT/$name.time")
   CPU=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.1f", s}' "$OUT/$name.time")
+}
+
+# The median line (by its first field, wall time) of lines of numbers.
+median() {
+  printf '%s' "$1" | sed '/^$/d' | sort -n -k1,1 | awk '{ line[NR] = $0 } END { print line[int((NR + 1) / 2)] }'
 }
 
 # Peak heap from a unified GC log: the largest "used before" of any collection, or the heap at exit if larger.
@@ -147,9 +160,20 @@ if [[ $LAUNCH != jar ]]; then
     --spring.datasource.url="jdbc:h2:file:$OUT/training/jobrepo;USER=sa" > "$OUT/training.log" 2>&1 || true
   [[ -n $(ls "$OUT"/cache/*/app.jsa 2> /dev/null) ]] || { echo "bench: the training run made no archive; see $OUT/training.log" >&2; exit 1; }
 fi
-job job1
-JOB_WALL=$WALL; JOB_RSS=$RSS; JOB_CPU=$CPU; JOB_HEAP=$(peak_heap "$OUT/job1.gc.log"); JOB_SECONDS=$(job_seconds)
-echo "bench: job: ${JOB_WALL}s wall (${JOB_SECONDS}s job), peak RSS ${JOB_RSS} MB, peak heap ${JOB_HEAP} MB"
+# The machine's own noise moves one run by about 10%: each side runs REPEAT times (fresh warehouse and schema
+# each time) and the median run by wall time is the one reported; every run is kept in bench.json.
+JOB_RUNS=""
+for i in $(seq 1 "$REPEAT"); do
+  [[ $i -eq 1 ]] || fresh_schema
+  rm -rf "$WAREHOUSE"
+  job job1
+  cp "$OUT/job1.gc.log" "$OUT/job1-$i.gc.log"
+  HEAP=$(peak_heap "$OUT/job1.gc.log"); SECONDS_JOB=$(job_seconds)
+  echo "bench: job run $i: ${WALL}s wall (${SECONDS_JOB}s job, ${CPU}s CPU), peak RSS ${RSS} MB, peak heap ${HEAP} MB"
+  JOB_RUNS+="$WALL $CPU $RSS $HEAP $SECONDS_JOB"$'\n'
+done
+read -r JOB_WALL JOB_CPU JOB_RSS JOB_HEAP JOB_SECONDS <<< "$(median "$JOB_RUNS")"
+echo "bench: job (median of $REPEAT): ${JOB_WALL}s wall (${JOB_SECONDS}s job), peak RSS ${JOB_RSS} MB, peak heap ${JOB_HEAP} MB"
 
 job job2
 NOOP_WALL=$WALL; NOOP_RSS=$RSS; NOOP_CPU=$CPU; NOOP_SECONDS=$(job_seconds)
@@ -161,14 +185,20 @@ if [[ "${SKIP_DUCKDB:-0}" != 1 ]]; then
   if [[ ! -f $ROOT/target/test-classes/org/forcereturns/bench/DuckDbBaseline.class || ! -f $CP_FILE ]]; then
     mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
   fi
-  measure duckdb java -Xmx$XMX -cp "$ROOT/target/test-classes:$(cat "$CP_FILE")" \
-    org.forcereturns.bench.DuckDbBaseline "$INBOX" "$DUCKOUT"
-  if [[ $STATUS -ne 0 ]]; then
-    echo "bench: the DuckDB baseline failed; see $OUT/duckdb.err" >&2
-    exit 1
-  fi
-  DUCK_WALL=$WALL; DUCK_RSS=$RSS; DUCK_CPU=$CPU
-  echo "bench: duckdb: ${DUCK_WALL}s wall, peak RSS ${DUCK_RSS} MB"
+  DUCK_RUNS=""
+  for i in $(seq 1 "$REPEAT"); do
+    rm -rf "$DUCKOUT"
+    measure duckdb java -Xmx$XMX -cp "$ROOT/target/test-classes:$(cat "$CP_FILE")" \
+      org.forcereturns.bench.DuckDbBaseline "$INBOX" "$DUCKOUT"
+    if [[ $STATUS -ne 0 ]]; then
+      echo "bench: the DuckDB baseline failed; see $OUT/duckdb.err" >&2
+      exit 1
+    fi
+    echo "bench: duckdb run $i: ${WALL}s wall (${CPU}s CPU), peak RSS ${RSS} MB"
+    DUCK_RUNS+="$WALL $CPU $RSS"$'\n'
+  done
+  read -r DUCK_WALL DUCK_CPU DUCK_RSS <<< "$(median "$DUCK_RUNS")"
+  echo "bench: duckdb (median of $REPEAT): ${DUCK_WALL}s wall, peak RSS ${DUCK_RSS} MB"
 fi
 
 python3 - "$OUT/bench.json" <<PY
@@ -189,6 +219,11 @@ out = {
     "nothing_new_run": {"wall_s": noop_wall, "job_s": num("$NOOP_SECONDS"), "peak_rss_mb": int("$NOOP_RSS"),
                         "cpu_s": $NOOP_CPU},
     "duckdb": dict(wall_s=duck_wall, peak_rss_mb=int("$DUCK_RSS"), cpu_s=num("$DUCK_CPU"), **rate(duck_wall)) if duck_wall else None,
+    "repeat": $REPEAT,
+    "job_runs": [dict(zip(("wall_s", "cpu_s", "peak_rss_mb", "peak_heap_mb", "job_s"), map(float, l.split())))
+                 for l in """$JOB_RUNS""".splitlines() if l.strip()],
+    "duckdb_runs": [dict(zip(("wall_s", "cpu_s", "peak_rss_mb"), map(float, l.split())))
+                    for l in """${DUCK_RUNS:-}""".splitlines() if l.strip()],
 }
 out["ratio_job_to_duckdb"] = job_wall / duck_wall if duck_wall else None
 # On a shared machine wall time depends on the neighbours; CPU seconds (user + system) much less so.
@@ -205,4 +240,6 @@ print("nothing-new run: %.1f s wall, %s s job time" % (noop_wall, out["nothing_n
 print("wrote $OUT/bench.json")
 PY
 if [[ "${KEEP:-0}" != 1 ]]; then rm -rf "$WAREHOUSE" "$DUCKOUT"; fi
-psql -q -h 127.0.0.1 -U "$PGUSER" -d test -c "DROP SCHEMA $SCHEMA CASCADE" >/dev/null
+for schema in "${SCHEMAS[@]}"; do
+  psql -q -h 127.0.0.1 -U "$PGUSER" -d test -c "DROP SCHEMA $schema CASCADE" >/dev/null
+done

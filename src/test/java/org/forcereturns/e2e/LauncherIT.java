@@ -88,6 +88,15 @@ class LauncherIT {
     }
 
     @Test
+    void aCollectorNamedInJavaOptsReplacesTheParallelCollector() throws Exception {
+        JarProcess help = JarProcess.start(List.of("/bin/bash", LAUNCHER.toString(), "--help"), dir,
+                dir.resolve("help.log"), env("-Xmx256m -XX:+UseSerialGC -Xlog:gc=info"));
+
+        assertThat(help.waitFor(120)).as(help.output()).isZero();
+        assertThat(help.output()).contains("Using Serial").contains("Usage:").doesNotContain("Using Parallel");
+    }
+
+    @Test
     void withoutAJarItSaysHowToBuildOne() throws Exception {
         List<String> command = new ArrayList<>(command(dir, dir.resolve("wh")));
         Map<String, String> env = new java.util.HashMap<>(env("-Xmx512m"));
