@@ -69,6 +69,9 @@ public final class CsvRecordReader implements Closeable {
     /** The record's raw text when it lay in {@code buf} in one piece, else null (then it is in {@code raw}). */
     private String rawText;
 
+    /** Columns whose values are made into strings; null for all. The others hold {@link #UNREAD} when not empty. */
+    private java.util.BitSet materialised;
+
     private char delimiter = ',';
     private boolean trimTabs = true;
     private int expectedFields = -1;
@@ -91,6 +94,21 @@ public final class CsvRecordReader implements Closeable {
         this.maxRecordLines = maxRecordLines;
         this.maxRecordChars = maxRecordChars;
         this.header = readHeader();
+    }
+
+    /**
+     * A non-empty value of a column the caller does not read (see {@link #readOnly}): a shared placeholder, so that
+     * a long unread column (an offence description) costs no string per row. Compare by reference.
+     */
+    public static final String UNREAD = new String("\u0000unread");
+
+    /**
+     * From the next record on, makes strings only of the values of {@code columns}. A value of another column is ""
+     * when empty and otherwise {@link #UNREAD} (or, when quoted, the value itself). Records' raw text, line numbers,
+     * field counts and blank-record detection are unchanged.
+     */
+    public void readOnly(java.util.BitSet columns) {
+        this.materialised = (java.util.BitSet) columns.clone();
     }
 
     /** The header record, or null if the input has no non-blank line. */
@@ -361,7 +379,11 @@ public final class CsvRecordReader implements Closeable {
     }
 
     private void endField() {
-        if (direct) {
+        if (direct && materialised != null && !materialised.get(fields.size())) {
+            // A column nobody reads: non-empty (it started with a non-blank character), so a placeholder will do.
+            fields.add(UNREAD);
+            direct = false;
+        } else if (direct) {
             // the delimiter or line end just consumed is at pos - 1; leading blanks were never part of the field
             int to = pos - 1;
             while (to > fieldStart && isTrim(buf[to - 1], trimTabs)) {

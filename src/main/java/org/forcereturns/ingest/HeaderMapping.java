@@ -108,6 +108,17 @@ public final class HeaderMapping {
     }
 
     /** Number of columns in the header. */
+    /** The columns some field is read from (the others are never looked at). */
+    public java.util.BitSet mappedColumns() {
+        java.util.BitSet used = new java.util.BitSet();
+        for (int index : indexByField) {
+            if (index >= 0) {
+                used.set(index);
+            }
+        }
+        return used;
+    }
+
     public int columnCount() {
         return headerNames.size();
     }

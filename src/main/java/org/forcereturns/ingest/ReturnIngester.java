@@ -48,6 +48,7 @@ public final class ReturnIngester {
                 return FileOutcome.quarantinedWhole(null, RejectReason.MISSING_COLUMNS);
             }
             HeaderMapping header = ((HeaderResolution.Resolved) resolution).mapping();
+            reader.readOnly(header.mappedColumns());
             return readRows(sourceFile, reader, header, sink);
         }
     }

@@ -12,6 +12,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import org.apache.commons.csv.CSVFormat;
@@ -69,6 +70,38 @@ class CsvRecordReaderPropertiesTest {
             assertThat(reader.header().fields()).isEqualTo(header);
             assertThat(CsvRecordReaderTest.readAll(reader)).containsExactlyElementsOf(expected);
             assertThat(reader.linesRead()).isEqualTo(lineBreaks(text));
+        }
+    }
+
+    /**
+     * Reading only some columns changes nothing but those columns' non-empty values, which may be the shared
+     * placeholder: the same records, raw texts, line numbers and reasons, on any input however broken.
+     */
+    @Property(tries = 1000)
+    void readingSomeColumnsOnlyChangesTheOthersNonEmptyValues(@ForAll("messyText") String text,
+                                                             @ForAll @IntRange(min = 0, max = 15) int columnMask)
+            throws IOException {
+        BitSet read = BitSet.valueOf(new long[] {columnMask});
+        List<CsvRecord> all;
+        List<CsvRecord> some;
+        try (CsvRecordReader reader = new CsvRecordReader(new StringReader(text), 3, 1 << 20)) {
+            all = CsvRecordReaderTest.readAll(reader);
+        }
+        try (CsvRecordReader reader = new CsvRecordReader(new StringReader(text), 3, 1 << 20)) {
+            reader.readOnly(read);
+            some = CsvRecordReaderTest.readAll(reader);
+        }
+        assertThat(some).hasSameSizeAs(all);
+        for (int i = 0; i < all.size(); i++) {
+            CsvRecord a = all.get(i);
+            CsvRecord s = some.get(i);
+            assertThat(List.of(s.lineNumber(), s.raw(), String.valueOf(s.malformedReason()), s.size()))
+                    .isEqualTo(List.of(a.lineNumber(), a.raw(), String.valueOf(a.malformedReason()), a.size()));
+            for (int c = 0; c < a.size(); c++) {
+                if (read.get(c) || a.field(c).isEmpty() || s.field(c) != CsvRecordReader.UNREAD) {
+                    assertThat(s.field(c)).as("column %d of %s", c, a).isEqualTo(a.field(c));
+                }
+            }
         }
     }
 
