@@ -54,7 +54,7 @@ class LauncherIT {
 
         // The sample quarantines files on purpose (exit 3); the headlines are the published figures.
         assertThat(firstStatus).as(first.output()).isEqualTo(ExitStatus.QUARANTINED);
-        assertThat(first.output()).contains("38,685");
+        assertThat(first.output()).contains("38,685").doesNotContain("[cds]");
         assertThat(cached("app.jsa")).as("one archive, no half-written one left").hasSize(1)
                 .allMatch(p -> p.getFileName().toString().equals("app.jsa"));
         assertThat(cached("force-returns-etl.jar")).hasSize(1);
