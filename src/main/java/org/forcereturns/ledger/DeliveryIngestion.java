@@ -29,8 +29,7 @@ import org.forcereturns.storage.Storage;
 /**
  * Ingests one delivered content into the ledger: archives the raw bytes (keyed by hash), reads the return,
  * and writes its accepted rows (as finished {@code clean_offences} rows and as tallies) and rejects. This is
- * the unit of restart: it is idempotent, and a content whose
- * outcome is already committed is not read again.
+ * the unit of restart: it is idempotent, and a content whose outcome is already committed is not read again.
  */
 public final class DeliveryIngestion {
 
