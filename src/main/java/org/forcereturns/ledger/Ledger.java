@@ -102,11 +102,6 @@ public final class Ledger {
         return Optional.of(IngestedFile.fromProperties(load(file)));
     }
 
-    /** Whether the content has a committed outcome, without reading it. */
-    public boolean hasOutcome(String sha256) {
-        return storage.exists(outcomeFile(sha256));
-    }
-
     /** The contents with a committed outcome, from one listing (for checking many at once). */
     public Set<String> committed() throws IOException {
         return outcomeStatuses().keySet();

@@ -140,6 +140,6 @@ class LedgerTest {
         assertThat(ledger.committed()).containsExactlyInAnyOrder(SHA, "1a".repeat(32));
         ledger.forgetIngestedFiles();
         assertThat(ledger.committed()).isEmpty();
-        assertThat(ledger.hasOutcome(SHA)).isFalse();
+        assertThat(ledger.ingested(SHA)).isEmpty();
     }
 }
