@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.forcereturns.domain.CleanOffence;
 import org.forcereturns.domain.FinancialPeriod;
 import org.forcereturns.domain.Force;
@@ -42,11 +41,5 @@ public final class OffenceTallies {
 
     private record Key(Force force, FinancialPeriod period, OffenceCode code, List<Platform> platforms,
                        String unmappedRaw) {
-        @Override
-        public int hashCode() {
-            // The period and code vary most within a file; they go in the low bits that pick a bucket.
-            int h = Objects.hash(force, platforms, unmappedRaw);
-            return h * 31 * 31 + code.hashCode() * 31 + period.hashCode();
-        }
     }
 }

@@ -59,7 +59,7 @@ public final class ReturnIngester {
         Map<RejectReason, Long> rejects = new EnumMap<>(RejectReason.class);
         Map<SkipReason, Long> skips = new EnumMap<>(SkipReason.class);
         SortedMap<String, SortedSet<YearMonth>> covered = new TreeMap<>();
-        CrimeReferences crimeReferences = new CrimeReferences();
+        Set<String> crimeReferences = new HashSet<>();
         // Periods already added to `covered`, per force: a file names a few dozen, so each is expanded once.
         Map<String, Set<FinancialPeriod>> periodsSeen = new HashMap<>();
         String lastForce = null;
@@ -116,10 +116,10 @@ public final class ReturnIngester {
     }
 
     /** The first accepted row with a crime reference wins; a later one in the same file is a duplicate. */
-    private static boolean isDuplicate(HeaderMapping header, CleanOffence offence, CrimeReferences seen) {
+    private static boolean isDuplicate(HeaderMapping header, CleanOffence offence, Set<String> seen) {
         if (header.layout() != Layout.RECORD || offence.crimeReference() == null) {
             return false;
         }
-        return !seen.add(offence.crimeReference());
+        return !seen.add(offence.crimeReference().toUpperCase(Locale.ROOT));
     }
 }

@@ -34,14 +34,9 @@ public final class RowNormaliser {
     private final IngestRules rules;
     private final String sourceFile;
     private final HeaderMapping header;
-    // The last value of each looked-up column and what it gave: a file repeats the same few values row after row.
-    private String lastForceText;
-    private ForceLookup lastForce;
-    private String lastCodeText;
-    private Optional<OffenceCode> lastCode;
-    private boolean lastCodeInScope;
-    private String lastPlatformText;
-    private List<Platform> lastPlatforms;
+    private final LastLookup<ForceLookup> forceLookup;
+    private final LastLookup<Optional<OffenceCode>> codeLookup = new LastLookup<>(OffenceCodeParser::parse);
+    private final LastLookup<List<Platform>> platformLookup;
     private final FinancialPeriod[] monthPeriods = new FinancialPeriod[12 * 200];
 
     public RowNormaliser(ReferenceData reference, IngestRules rules, String sourceFile, HeaderMapping header) {
@@ -49,6 +44,8 @@ public final class RowNormaliser {
         this.rules = rules;
         this.sourceFile = sourceFile;
         this.header = header;
+        this.forceLookup = new LastLookup<>(text -> reference.forces().lookup(text));
+        this.platformLookup = new LastLookup<>(text -> reference.platformNormaliser().normalise(text).platforms());
     }
 
     public RowOutcome normalise(CsvRecord record) {
@@ -56,11 +53,7 @@ public final class RowNormaliser {
             return reject(record, RejectReason.MALFORMED_ROW, null, record.malformedReason());
         }
         String forceText = value(record, Field.FORCE);
-        if (!forceText.equals(lastForceText)) {
-            lastForce = reference.forces().lookup(forceText);
-            lastForceText = forceText;
-        }
-        ForceLookup force = lastForce;
+        ForceLookup force = forceLookup.get(forceText);
         if (force instanceof ForceLookup.TotalsRow) {
             return new RowOutcome.Skipped(SkipReason.TOTALS_ROW);
         }
@@ -72,16 +65,11 @@ public final class RowNormaliser {
         if (codeText.isEmpty()) {
             return reject(record, RejectReason.MISSING_VALUE, Field.OFFENCE_CODE, codeText);
         }
-        if (!codeText.equals(lastCodeText)) {
-            lastCode = OffenceCodeParser.parse(codeText);
-            lastCodeInScope = lastCode.isPresent() && rules.scope().contains(lastCode.get());
-            lastCodeText = codeText;
-        }
-        Optional<OffenceCode> code = lastCode;
+        Optional<OffenceCode> code = codeLookup.get(codeText);
         if (code.isEmpty()) {
             return reject(record, RejectReason.BAD_OFFENCE_CODE, Field.OFFENCE_CODE, codeText);
         }
-        if (!lastCodeInScope) {
+        if (!rules.scope().contains(code.get())) {
             return new RowOutcome.Skipped(SkipReason.OUT_OF_SCOPE_OFFENCE);
         }
 
@@ -108,14 +96,7 @@ public final class RowNormaliser {
         }
 
         String platformText = header.has(Field.PLATFORM) ? value(record, Field.PLATFORM) : "";
-        List<Platform> platforms = List.of();
-        if (!platformText.isEmpty()) {
-            if (!platformText.equals(lastPlatformText)) {
-                lastPlatforms = reference.platformNormaliser().normalise(platformText).platforms();
-                lastPlatformText = platformText;
-            }
-            platforms = lastPlatforms;
-        }
+        List<Platform> platforms = platformText.isEmpty() ? List.of() : platformLookup.get(platformText);
         String crimeReference = header.has(Field.CRIME_REFERENCE) ? emptyToNull(value(record, Field.CRIME_REFERENCE)) : null;
 
         return new RowOutcome.Accepted(new CleanOffence(found.force(), crimeReference, period.date, period.period,
