@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -69,8 +70,8 @@ public final class CsvRecordReader implements Closeable {
     /** The record's raw text when it lay in {@code buf} in one piece, else null (then it is in {@code raw}). */
     private String rawText;
 
-    /** Columns whose values are made into strings; null for all. The others hold {@link #UNREAD} when not empty. */
-    private java.util.BitSet materialised;
+    /** Columns whose values are made into strings; null for all (see {@link #readOnly}). */
+    private BitSet materialised;
 
     private char delimiter = ',';
     private boolean trimTabs = true;
@@ -107,8 +108,8 @@ public final class CsvRecordReader implements Closeable {
      * when empty and otherwise {@link #UNREAD} (or, when quoted, the value itself). Records' raw text, line numbers,
      * field counts and blank-record detection are unchanged.
      */
-    public void readOnly(java.util.BitSet columns) {
-        this.materialised = (java.util.BitSet) columns.clone();
+    public void readOnly(BitSet columns) {
+        this.materialised = (BitSet) columns.clone();
     }
 
     /** The header record, or null if the input has no non-blank line. */

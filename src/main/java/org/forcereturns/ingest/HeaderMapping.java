@@ -2,6 +2,7 @@ package org.forcereturns.ingest;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -107,10 +108,9 @@ public final class HeaderMapping {
         return i < 0 ? null : headerNames.get(i);
     }
 
-    /** Number of columns in the header. */
     /** The columns some field is read from (the others are never looked at). */
-    public java.util.BitSet mappedColumns() {
-        java.util.BitSet used = new java.util.BitSet();
+    public BitSet mappedColumns() {
+        BitSet used = new BitSet();
         for (int index : indexByField) {
             if (index >= 0) {
                 used.set(index);
@@ -119,6 +119,7 @@ public final class HeaderMapping {
         return used;
     }
 
+    /** Number of columns in the header. */
     public int columnCount() {
         return headerNames.size();
     }

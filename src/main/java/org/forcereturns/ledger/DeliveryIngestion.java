@@ -11,6 +11,7 @@ import java.io.Reader;
 import java.util.zip.GZIPInputStream;
 import org.apache.avro.generic.GenericData;
 import org.apache.hadoop.fs.Path;
+import org.forcereturns.aggregate.OffenceTallies;
 import org.forcereturns.domain.CleanOffence;
 import org.forcereturns.domain.Reject;
 import org.forcereturns.domain.RejectReason;
@@ -20,7 +21,6 @@ import org.forcereturns.ingest.FileStatus;
 import org.forcereturns.ingest.ReturnIngester;
 import org.forcereturns.ingest.RowSink;
 import org.forcereturns.ingest.TextEncoding;
-import org.forcereturns.aggregate.OffenceTallies;
 import org.forcereturns.publish.CleanOffenceFiles;
 import org.forcereturns.publish.Tables;
 import org.forcereturns.storage.ParquetTableWriter;
@@ -88,7 +88,7 @@ public final class DeliveryIngestion {
         if (outcome.status() == FileStatus.LOADED) {
             ledger.writeTallies(sha, tallies.tallies());
         } else {
-            storage.delete(new Path(ledger.fileDir(sha), "rows"));
+            storage.delete(ledger.rowsDir(sha));
         }
         IngestedFile file = new IngestedFile(sha, runId, outcome);
         ledger.commitIngested(file);

@@ -3,16 +3,16 @@ package org.forcereturns.ledger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.forcereturns.ingest.Fingerprint;
 import org.forcereturns.ingest.Inbox;
 import org.forcereturns.ingest.InboxFile;
@@ -58,12 +58,13 @@ public final class IntakePlanner {
                 }
             }
         }
-        List<Fingerprint> archivedPrints = fingerprints(unreadArchived.stream()
-                .map(d -> new Source(ingestion.rawArchive(d.sha256(), d.gzip()), d.gzip())).toList());
+        List<Source> archived = unreadArchived.stream()
+                .map(d -> new Source(ingestion.rawArchive(d.sha256(), d.gzip()), d.gzip())).toList();
+        List<Fingerprint> archivedPrints = fingerprints(archived);
         for (int i = 0; i < unreadArchived.size(); i++) {
             DeliveryRecord d = unreadArchived.get(i);
             Fingerprint fp = archivedPrints.get(i);
-            plan.add(new PlannedDelivery(d.sourceFile(), ingestion.rawArchive(d.sha256(), d.gzip()).toString(), d.gzip(),
+            plan.add(new PlannedDelivery(d.sourceFile(), archived.get(i).path().toString(), d.gzip(),
                     d.sha256(), d.bytes(), fp.encoding() == null ? null : fp.encoding().name(), fp.unreadable(), null,
                     true, -1, -1));
         }

@@ -3,7 +3,6 @@ package org.forcereturns.ledger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import org.forcereturns.aggregate.OffenceTally;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -17,6 +16,7 @@ import java.util.Properties;
 import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
+import org.forcereturns.aggregate.OffenceTally;
 import org.forcereturns.storage.Storage;
 
 /**
@@ -48,9 +48,14 @@ public final class Ledger {
         return new Path(new Path(state, "files"), sha256);
     }
 
+    /** The accepted rows, one file per financial year. */
+    public Path rowsDir(String sha256) {
+        return new Path(fileDir(sha256), "rows");
+    }
+
     /** The accepted rows of one financial year (by its start year). */
     public Path rowsFile(String sha256, int financialYearStart) {
-        return new Path(new Path(fileDir(sha256), "rows"), financialYearStart + ".parquet");
+        return new Path(rowsDir(sha256), financialYearStart + ".parquet");
     }
 
     public Path talliesFile(String sha256) {
@@ -197,9 +202,7 @@ public final class Ledger {
     }
 
     private Properties load(Path file) throws IOException {
-        Properties p = new Properties();
-        p.load(new StringReader(storage.readString(file)));
-        return p;
+        return parse(storage.readString(file));
     }
 
     private void store(Path file, Properties p) throws IOException {

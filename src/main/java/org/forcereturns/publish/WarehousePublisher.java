@@ -1,6 +1,7 @@
 package org.forcereturns.publish;
 
 import java.io.IOException;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,6 @@ import org.forcereturns.aggregate.Corrections;
 import org.forcereturns.aggregate.OffenceTally;
 import org.forcereturns.aggregate.Summaries;
 import org.forcereturns.aggregate.UnmappedPlatforms;
-import java.time.YearMonth;
 import org.forcereturns.domain.FinancialPeriod;
 import org.forcereturns.domain.FinancialYear;
 import org.forcereturns.domain.Platform;
@@ -218,8 +218,8 @@ public final class WarehousePublisher {
             for (DeliveryRecord delivery : firsts) {
                 Path rejects = ledger.rejectsFile(delivery.sha256());
                 FileOutcome outcome = files.get(delivery.sha256()).outcome();
-                // Written only when the file had a reject.
-                if (outcome.rowsRejected() == 0 && outcome.quarantine() == null || !storage.exists(rejects)) {
+                // The file exists exactly when the outcome counts a reject or a quarantine (each writes one).
+                if (outcome.rowsRejected() == 0 && outcome.quarantine() == null) {
                     continue;
                 }
                 try (ParquetReader<GenericRecord> reader = ParquetTableReader.open(rejects, storage.configuration())) {

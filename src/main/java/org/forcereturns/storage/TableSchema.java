@@ -2,11 +2,11 @@ package org.forcereturns.storage;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.parquet.avro.AvroSchemaConverter;
-import org.apache.parquet.schema.MessageType;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
+import org.apache.parquet.avro.AvroSchemaConverter;
+import org.apache.parquet.schema.MessageType;
 
 /** A published (or internal) table: its name and column types, built once and shared. */
 public final class TableSchema {

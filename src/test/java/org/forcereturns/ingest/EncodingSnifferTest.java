@@ -173,33 +173,34 @@ class EncodingSnifferTest {
     /** The sniffer agrees with the JDK's strict UTF-8 decoder, however the bytes are chunked. */
     @Property(tries = 500)
     void agreesWithTheJdkDecoder(@ForAll("mostlyUtf8") byte[] bytes, @ForAll @IntRange(min = 1, max = 7) int chunk) {
-        EncodingSniffer s = new EncodingSniffer();
-        for (int off = 0; off < bytes.length; off += chunk) {
-            s.update(bytes, off, Math.min(chunk, bytes.length - off));
-        }
-        boolean valid = isValidUtf8(bytes);
-        boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
-        TextEncoding expected = !valid ? TextEncoding.WINDOWS_1252 : bom ? TextEncoding.UTF_8_BOM : TextEncoding.UTF_8;
-        assertThat(s.result()).isEqualTo(expected);
+        assertThat(sniffInChunks(bytes, chunk).result()).isEqualTo(jdkVerdict(bytes));
     }
 
     /** Long ASCII runs go eight bytes at a time: the result and the NUL check must not change. */
     @Property(tries = 500)
     void agreesWithTheJdkDecoderInLongChunksOfMostlyAscii(@ForAll("mostlyAscii") byte[] bytes,
                                                          @ForAll @IntRange(min = 8, max = 64) int chunk) {
-        EncodingSniffer s = new EncodingSniffer();
-        for (int off = 0; off < bytes.length; off += chunk) {
-            s.update(bytes, off, Math.min(chunk, bytes.length - off));
-        }
-        boolean valid = isValidUtf8(bytes);
-        boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
-        TextEncoding expected = !valid ? TextEncoding.WINDOWS_1252 : bom ? TextEncoding.UTF_8_BOM : TextEncoding.UTF_8;
-        assertThat(s.result()).isEqualTo(expected);
+        EncodingSniffer s = sniffInChunks(bytes, chunk);
+        assertThat(s.result()).isEqualTo(jdkVerdict(bytes));
         boolean nul = false;
         for (byte b : bytes) {
             nul |= b == 0;
         }
         assertThat(s.sawNulByte()).isEqualTo(nul);
+    }
+
+    private static EncodingSniffer sniffInChunks(byte[] bytes, int chunk) {
+        EncodingSniffer s = new EncodingSniffer();
+        for (int off = 0; off < bytes.length; off += chunk) {
+            s.update(bytes, off, Math.min(chunk, bytes.length - off));
+        }
+        return s;
+    }
+
+    /** What the JDK's strict decoder makes of the bytes, with the BOM rule on top. */
+    private static TextEncoding jdkVerdict(byte[] bytes) {
+        boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
+        return !isValidUtf8(bytes) ? TextEncoding.WINDOWS_1252 : bom ? TextEncoding.UTF_8_BOM : TextEncoding.UTF_8;
     }
 
     @Provide
