@@ -6,7 +6,8 @@
 #
 # Environment: PGURL (default jdbc:postgresql://127.0.0.1:5432/test), PGUSER (postgres), XMX (512m), LAUNCH and
 # REPEAT (below),
-# JFR=1 to record a flight recording of the first job run, SKIP_DUCKDB=1, KEEP=1 to keep warehouses.
+# JFR=1 to record a flight recording of the first job run, PROFILE_OPTS for other JVM options of that run (an
+# -agentpath for async-profiler, say), SKIP_DUCKDB=1, KEEP=1 to keep warehouses.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -127,7 +128,11 @@ job() {
   local name=$1; shift
   local jvm=(-Xmx$XMX "-Xlog:gc,gc+heap+exit:file=$OUT/$name.gc.log")
   if [[ "${JFR:-0}" == 1 && $name == job1 ]]; then
-    jvm+=(-XX:StartFlightRecording=filename=$OUT/job1.jfr,settings=profile)
+    # DebugNonSafepoints: samples name the inlined method they fell in, not the nearest safepoint's.
+    jvm+=(-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -XX:StartFlightRecording=filename=$OUT/job1.jfr,settings=profile)
+  fi
+  if [[ -n "${PROFILE_OPTS:-}" && $name == job1 ]]; then
+    jvm+=($PROFILE_OPTS)
   fi
   local args=(run --inbox "$INBOX" --warehouse "$WAREHOUSE"
     --spring.datasource.url="$DBURL" --spring.datasource.username="$PGUSER" --spring.datasource.password=)
@@ -160,9 +165,17 @@ if [[ $LAUNCH != jar ]]; then
     --spring.datasource.url="jdbc:h2:file:$OUT/training/jobrepo;USER=sa" > "$OUT/training.log" 2>&1 || true
   [[ -n $(ls "$OUT"/cache/*/app.jsa 2> /dev/null) ]] || { echo "bench: the training run made no archive; see $OUT/training.log" >&2; exit 1; }
 fi
-# The machine's own noise moves one run by about 10%: each side runs REPEAT times (fresh warehouse and schema
-# each time) and the median run by wall time is the one reported; every run is kept in bench.json.
-JOB_RUNS=""
+# The machine's own noise moves one run by about 10%, and a slow spell can last minutes: each side runs REPEAT
+# times, job and DuckDB runs taking turns so that both meet the same spells (fresh warehouse and schema each time),
+# and the median run of each by wall time is the one reported; every run is kept in bench.json.
+if [[ "${SKIP_DUCKDB:-0}" != 1 ]]; then
+  CP_FILE=$ROOT/target/bench-classpath.txt
+  if [[ ! -f $ROOT/target/test-classes/org/forcereturns/bench/DuckDbBaseline.class || ! -f $CP_FILE ]]; then
+    mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
+  fi
+fi
+JOB_RUNS=""; DUCK_RUNS=""; PAIR_RATIOS=""
+DUCK_WALL=""; DUCK_RSS=""; DUCK_CPU=""
 for i in $(seq 1 "$REPEAT"); do
   [[ $i -eq 1 ]] || fresh_schema
   rm -rf "$WAREHOUSE"
@@ -171,22 +184,8 @@ for i in $(seq 1 "$REPEAT"); do
   HEAP=$(peak_heap "$OUT/job1.gc.log"); SECONDS_JOB=$(job_seconds)
   echo "bench: job run $i: ${WALL}s wall (${SECONDS_JOB}s job, ${CPU}s CPU), peak RSS ${RSS} MB, peak heap ${HEAP} MB"
   JOB_RUNS+="$WALL $CPU $RSS $HEAP $SECONDS_JOB"$'\n'
-done
-read -r JOB_WALL JOB_CPU JOB_RSS JOB_HEAP JOB_SECONDS <<< "$(median "$JOB_RUNS")"
-echo "bench: job (median of $REPEAT): ${JOB_WALL}s wall (${JOB_SECONDS}s job), peak RSS ${JOB_RSS} MB, peak heap ${JOB_HEAP} MB"
-
-job job2
-NOOP_WALL=$WALL; NOOP_RSS=$RSS; NOOP_CPU=$CPU; NOOP_SECONDS=$(job_seconds)
-echo "bench: nothing-new run: ${NOOP_WALL}s wall (${NOOP_SECONDS}s job)"
-
-DUCK_WALL=""; DUCK_RSS=""; DUCK_CPU=""
-if [[ "${SKIP_DUCKDB:-0}" != 1 ]]; then
-  CP_FILE=$ROOT/target/bench-classpath.txt
-  if [[ ! -f $ROOT/target/test-classes/org/forcereturns/bench/DuckDbBaseline.class || ! -f $CP_FILE ]]; then
-    mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
-  fi
-  DUCK_RUNS=""
-  for i in $(seq 1 "$REPEAT"); do
+  PAIR_JOB=$WALL
+  if [[ "${SKIP_DUCKDB:-0}" != 1 ]]; then
     rm -rf "$DUCKOUT"
     measure duckdb java -Xmx$XMX -cp "$ROOT/target/test-classes:$(cat "$CP_FILE")" \
       org.forcereturns.bench.DuckDbBaseline "$INBOX" "$DUCKOUT"
@@ -194,12 +193,22 @@ if [[ "${SKIP_DUCKDB:-0}" != 1 ]]; then
       echo "bench: the DuckDB baseline failed; see $OUT/duckdb.err" >&2
       exit 1
     fi
-    echo "bench: duckdb run $i: ${WALL}s wall (${CPU}s CPU), peak RSS ${RSS} MB"
+    echo "bench: duckdb run $i: ${WALL}s wall (${CPU}s CPU), peak RSS ${RSS} MB; this pair's ratio $(python3 -c "print('%.2f' % ($PAIR_JOB / $WALL))")x"
     DUCK_RUNS+="$WALL $CPU $RSS"$'\n'
-  done
+    PAIR_RATIOS+="$(python3 -c "print($PAIR_JOB / $WALL)")"$'\n'
+  fi
+done
+read -r JOB_WALL JOB_CPU JOB_RSS JOB_HEAP JOB_SECONDS <<< "$(median "$JOB_RUNS")"
+echo "bench: job (median of $REPEAT): ${JOB_WALL}s wall (${JOB_SECONDS}s job), peak RSS ${JOB_RSS} MB, peak heap ${JOB_HEAP} MB"
+if [[ -n $DUCK_RUNS ]]; then
   read -r DUCK_WALL DUCK_CPU DUCK_RSS <<< "$(median "$DUCK_RUNS")"
   echo "bench: duckdb (median of $REPEAT): ${DUCK_WALL}s wall, peak RSS ${DUCK_RSS} MB"
 fi
+
+# The last job run's warehouse, run again: nothing is new.
+job job2
+NOOP_WALL=$WALL; NOOP_RSS=$RSS; NOOP_CPU=$CPU; NOOP_SECONDS=$(job_seconds)
+echo "bench: nothing-new run: ${NOOP_WALL}s wall (${NOOP_SECONDS}s job)"
 
 python3 - "$OUT/bench.json" <<PY
 import json, os, platform, subprocess
@@ -224,6 +233,8 @@ out = {
                  for l in """$JOB_RUNS""".splitlines() if l.strip()],
     "duckdb_runs": [dict(zip(("wall_s", "cpu_s", "peak_rss_mb"), map(float, l.split())))
                     for l in """${DUCK_RUNS:-}""".splitlines() if l.strip()],
+    # job run i / DuckDB run i: the two ran one after the other.
+    "pair_ratios": [float(l) for l in """${PAIR_RATIOS:-}""".splitlines() if l.strip()],
 }
 out["ratio_job_to_duckdb"] = job_wall / duck_wall if duck_wall else None
 # On a shared machine wall time depends on the neighbours; CPU seconds (user + system) much less so.
@@ -235,7 +246,8 @@ print("%-16s %9.1f %7.1f %12.0f %8.1f %10d %10d" % ("job", job_wall, j["cpu_s"],
 if duck_wall:
     d = out["duckdb"]
     print("%-16s %9.1f %7.1f %12.0f %8.1f %10d %10s" % ("duckdb", duck_wall, d["cpu_s"], d["rows_per_s"], d["mb_per_s"], d["peak_rss_mb"], "-"))
-    print("job / duckdb: %.1fx wall time, %.1fx CPU time" % (out["ratio_job_to_duckdb"], out["cpu_ratio_job_to_duckdb"]))
+    print("job / duckdb: %.2fx wall time, %.2fx CPU time" % (out["ratio_job_to_duckdb"], out["cpu_ratio_job_to_duckdb"]))
+    print("ratios of the runs taken in turns: " + ", ".join("%.2f" % r for r in out["pair_ratios"]))
 print("nothing-new run: %.1f s wall, %s s job time" % (noop_wall, out["nothing_new_run"]["job_s"]))
 print("wrote $OUT/bench.json")
 PY

@@ -7,12 +7,8 @@ import java.util.TreeMap;
 import java.util.function.IntFunction;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.forcereturns.domain.CleanOffence;
-import org.forcereturns.storage.ParquetTableWriter;
 
 /**
  * Writes one delivered file's accepted rows as finished {@code clean_offences} Parquet, one file per financial
@@ -25,9 +21,9 @@ public final class CleanOffenceFiles implements Closeable {
     private final String sourceFile;
     private final String sourceSha256;
     private final Configuration conf;
-    private final Map<Integer, ParquetWriter<CleanOffence>> byYear = new TreeMap<>();
+    private final Map<Integer, CleanOffenceParquetWriter> byYear = new TreeMap<>();
     private int lastYear = Integer.MIN_VALUE;
-    private ParquetWriter<CleanOffence> last;
+    private CleanOffenceParquetWriter last;
 
     /**
      * @param fileForYear where the rows of a financial year (by its start year) go
@@ -53,16 +49,15 @@ public final class CleanOffenceFiles implements Closeable {
         last.write(row);
     }
 
-    private ParquetWriter<CleanOffence> open(Path file) throws IOException {
-        WriteSupport<CleanOffence> support = new CleanOffenceWriteSupport(sourceFile, sourceSha256, Map.of());
-        return ParquetTableWriter.settings(new Builder(HadoopOutputFile.fromPath(file, conf), support),
-                Tables.CLEAN_OFFENCES, conf, Map.of()).build();
+    private CleanOffenceParquetWriter open(Path file) throws IOException {
+        return new CleanOffenceParquetWriter(HadoopOutputFile.fromPath(file, conf), conf, sourceFile, sourceSha256,
+                Map.of());
     }
 
     @Override
     public void close() throws IOException {
         IOException failure = null;
-        for (ParquetWriter<CleanOffence> w : byYear.values()) {
+        for (CleanOffenceParquetWriter w : byYear.values()) {
             try {
                 w.close();
             } catch (IOException e) {
@@ -71,25 +66,6 @@ public final class CleanOffenceFiles implements Closeable {
         }
         if (failure != null) {
             throw failure;
-        }
-    }
-
-    private static final class Builder extends ParquetWriter.Builder<CleanOffence, Builder> {
-        private final WriteSupport<CleanOffence> support;
-
-        Builder(OutputFile file, WriteSupport<CleanOffence> support) {
-            super(file);
-            this.support = support;
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<CleanOffence> getWriteSupport(Configuration conf) {
-            return support;
         }
     }
 }

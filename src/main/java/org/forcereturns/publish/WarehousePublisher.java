@@ -132,7 +132,7 @@ public final class WarehousePublisher {
                                     Map<String, IngestedFile> files, Corrections corrections, Summaries summaries,
                                     UnmappedPlatforms unmapped) throws IOException {
         Map<String, String> footer = new LinkedHashMap<>(meta);
-        footer.put(CleanOffenceWriteSupport.AVRO_SCHEMA_KEY, CleanOffenceWriteSupport.AVRO_SCHEMA);
+        footer.put(CleanOffenceParquetWriter.AVRO_SCHEMA_KEY, CleanOffenceParquetWriter.AVRO_SCHEMA);
         Map<Integer, ParquetConcatenation> byYear = new TreeMap<>();
         Path table = new Path(staging, Tables.CLEAN_OFFENCES.name());
         long written = 0;

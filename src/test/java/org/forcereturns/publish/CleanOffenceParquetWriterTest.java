@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Ingest writes accepted rows straight to clean_offences Parquet without Avro records; read back by DuckDB, the
  * files must hold exactly the values the contract gives each column, in a file parquet-avro readers accept.
  */
-class CleanOffenceWriteSupportTest {
+class CleanOffenceParquetWriterTest {
 
     private static final String SHA = "5e".repeat(32);
     private static final String SOURCE = "2024-05-01_mixed.csv";
@@ -74,7 +74,7 @@ class CleanOffenceWriteSupportTest {
                         "Brieftaube 🐦", 0L, 8),
                 count(FinancialPeriod.ofQuarter(fy2023, 4), "86/2", List.of(Platform.UNRECOGNISED, OTHER), "pigeon",
                         12L, 9_000_000_000L));
-        try (CleanOffenceFiles files = new CleanOffenceFiles(CleanOffenceWriteSupportTest::file, SOURCE, SHA, CONF)) {
+        try (CleanOffenceFiles files = new CleanOffenceFiles(CleanOffenceParquetWriterTest::file, SOURCE, SHA, CONF)) {
             for (CleanOffence row : rows) {
                 files.write(row);
             }
