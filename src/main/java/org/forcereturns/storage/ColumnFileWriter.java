@@ -13,12 +13,9 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
-import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
@@ -29,7 +26,8 @@ import org.apache.parquet.schema.Type;
  * straight to parquet-java's column writers, without the record layer that {@link ParquetWriter} puts in front of
  * them (a field bitmap and a null check for every field of every record). Columns named constant are written as
  * {@link ConstantColumn}s. Files have the same settings as every other table file ({@link ParquetTableWriter}):
- * ZSTD, page checksums, statistics and page indexes, no size statistics, the table's dictionary exceptions.
+ * ZSTD ({@link ZstdPageCompressor}), page checksums, statistics and page indexes, no size statistics, the table's
+ * dictionary exceptions.
  */
 public final class ColumnFileWriter implements Closeable {
 
@@ -40,8 +38,7 @@ public final class ColumnFileWriter implements Closeable {
     private final MessageType schema;
     private final MessageType ordinarySchema;
     private final ParquetProperties props;
-    private final CodecFactory codecs;
-    private final BytesInputCompressor zstd;
+    private final ZstdPageCompressor zstd;
     private final ParquetFileWriter file;
     private final Map<String, String> metadata;
     private final long rowGroupBytes;
@@ -69,8 +66,7 @@ public final class ColumnFileWriter implements Closeable {
             settings.withDictionaryEncoding(column, false);
         }
         this.props = settings.build();
-        this.codecs = new CodecFactory(conf, props.getPageSizeThreshold());
-        this.zstd = codecs.getCompressor(CompressionCodecName.ZSTD);
+        this.zstd = new ZstdPageCompressor(conf);
         this.metadata = new LinkedHashMap<>(metadata);
         this.rowGroupBytes = rowGroupBytes;
         this.columns = new Column[schema.getFieldCount()];
@@ -167,7 +163,7 @@ public final class ColumnFileWriter implements Closeable {
             file.abort();
             throw e;
         } finally {
-            codecs.release();
+            zstd.release();
         }
     }
 
