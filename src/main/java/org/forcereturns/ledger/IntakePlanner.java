@@ -2,20 +2,16 @@ package org.forcereturns.ledger;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.forcereturns.ingest.Fingerprint;
 import org.forcereturns.ingest.Inbox;
 import org.forcereturns.ingest.InboxFile;
+import org.forcereturns.storage.InParallel;
 import org.forcereturns.storage.Storage;
 
 /**
@@ -105,40 +101,7 @@ public final class IntakePlanner {
      * hashing every new byte is the one pass over the inbox before ingesting can start.
      */
     private List<Fingerprint> fingerprints(List<Source> sources) throws IOException {
-        if (sources.size() <= 1) {
-            List<Fingerprint> out = new ArrayList<>();
-            for (Source s : sources) {
-                out.add(fingerprint(s));
-            }
-            return out;
-        }
-        int threads = Math.min(sources.size(), Runtime.getRuntime().availableProcessors());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "fingerprint");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Fingerprint>> futures = new ArrayList<>();
-            for (Source s : sources) {
-                futures.add(pool.submit(() -> fingerprint(s)));
-            }
-            List<Fingerprint> out = new ArrayList<>();
-            for (Future<Fingerprint> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while fingerprinting the inbox");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException(e.getCause().getMessage(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return InParallel.map(sources, "fingerprint", this::fingerprint);
     }
 
     private Fingerprint fingerprint(Source source) throws IOException {

@@ -26,6 +26,7 @@ import org.forcereturns.ledger.DeliveryRecord;
 import org.forcereturns.ledger.IngestedFile;
 import org.forcereturns.ledger.Ledger;
 import org.forcereturns.storage.Hashing;
+import org.forcereturns.storage.InParallel;
 import org.forcereturns.storage.ParquetConcatenation;
 import org.forcereturns.storage.ParquetTableReader;
 import org.forcereturns.storage.ParquetTableWriter;
@@ -126,65 +127,79 @@ public final class WarehousePublisher {
      * Folds every loaded delivery's tallies that survive corrections into the summaries, and builds each year's
      * {@code clean_offences} file from the deliveries' own year files: copied whole (row groups, byte for byte)
      * when corrections keep all their rows, which is the usual case, or decoded and filtered when a later
-     * delivery re-stated some of their months.
+     * delivery re-stated some of their months. Tallies are read, and the years' files built, on every core: this
+     * step runs alone at the end of a run.
      */
     private long writeCleanOffences(Path staging, Map<String, String> meta, List<DeliveryRecord> firsts,
                                     Map<String, IngestedFile> files, Corrections corrections, Summaries summaries,
                                     UnmappedPlatforms unmapped) throws IOException {
-        Map<String, String> footer = new LinkedHashMap<>(meta);
-        footer.put(CleanOffenceParquetWriter.AVRO_SCHEMA_KEY, CleanOffenceParquetWriter.AVRO_SCHEMA);
-        Map<Integer, ParquetConcatenation> byYear = new TreeMap<>();
-        Path table = new Path(staging, Tables.CLEAN_OFFENCES.name());
-        long written = 0;
-        try {
-            for (int i = 0; i < firsts.size(); i++) {
-                DeliveryRecord delivery = firsts.get(i);
-                String sha = delivery.sha256();
-                if (files.get(sha).outcome().status() != FileStatus.LOADED) {
-                    continue;
-                }
-                // Rows kept and dropped, by financial year.
-                Map<Integer, long[]> years = new TreeMap<>();
-                for (OffenceTally tally : ledger.tallies(sha)) {
-                    long[] counts = years.computeIfAbsent(tally.period().year().startYear(), y -> new long[2]);
-                    if (corrections.keeps(i, tally.force().code(), tally.period())) {
-                        summaries.add(tally);
-                        unmapped.add(tally, delivery.sourceFile());
-                        counts[0] += tally.rows();
-                    } else {
-                        counts[1] += tally.rows();
-                    }
-                }
-                for (Map.Entry<Integer, long[]> year : years.entrySet()) {
-                    long kept = year.getValue()[0];
-                    if (kept == 0) {
-                        continue;
-                    }
-                    ParquetConcatenation out = byYear.get(year.getKey());
-                    if (out == null) {
-                        Path file = new Path(new Path(table, "financial_year_start=" + year.getKey()),
-                                "part-00000.parquet");
-                        out = new ParquetConcatenation(file, Tables.CLEAN_OFFENCES.parquet(), storage.configuration(),
-                                footer);
-                        byYear.put(year.getKey(), out);
-                    }
-                    Path rows = ledger.rowsFile(sha, year.getKey());
-                    long appended = year.getValue()[1] == 0 ? out.append(rows)
-                            : appendKept(out, rows, new Path(staging, "_kept-" + sha + "-" + year.getKey() + ".parquet"),
-                                    i, year.getKey(), corrections);
-                    if (appended != kept) {
-                        throw new IOException("the ledger is inconsistent: " + rows + " holds " + appended
-                                + " kept rows where its tallies count " + kept + "; run `rebuild`");
-                    }
-                    written += appended;
-                }
-            }
-        } finally {
-            for (ParquetConcatenation out : byYear.values()) {
-                out.close();
+        List<Integer> loaded = new ArrayList<>();
+        for (int i = 0; i < firsts.size(); i++) {
+            if (files.get(firsts.get(i).sha256()).outcome().status() == FileStatus.LOADED) {
+                loaded.add(i);
             }
         }
+        List<List<OffenceTally>> tallies =
+                InParallel.map(loaded, "publish", i -> ledger.tallies(firsts.get(i).sha256()));
+        // Folded in delivery order (the first file to name an unmapped text is the one reported).
+        Map<Integer, List<YearPart>> years = new TreeMap<>();
+        for (int k = 0; k < loaded.size(); k++) {
+            int i = loaded.get(k);
+            DeliveryRecord delivery = firsts.get(i);
+            // Rows kept and dropped, by financial year.
+            Map<Integer, long[]> counts = new TreeMap<>();
+            for (OffenceTally tally : tallies.get(k)) {
+                long[] c = counts.computeIfAbsent(tally.period().year().startYear(), y -> new long[2]);
+                if (corrections.keeps(i, tally.force().code(), tally.period())) {
+                    summaries.add(tally);
+                    unmapped.add(tally, delivery.sourceFile());
+                    c[0] += tally.rows();
+                } else {
+                    c[1] += tally.rows();
+                }
+            }
+            counts.forEach((year, c) -> {
+                if (c[0] > 0) {
+                    years.computeIfAbsent(year, y -> new ArrayList<>())
+                            .add(new YearPart(i, delivery.sha256(), c[0], c[1] > 0));
+                }
+            });
+        }
+        Map<String, String> footer = new LinkedHashMap<>(meta);
+        footer.put(CleanOffenceParquetWriter.AVRO_SCHEMA_KEY, CleanOffenceParquetWriter.AVRO_SCHEMA);
+        Path table = new Path(staging, Tables.CLEAN_OFFENCES.name());
+        long written = 0;
+        for (long n : InParallel.map(List.copyOf(years.entrySet()), "publish",
+                year -> writeYear(staging, table, footer, year.getKey(), year.getValue(), corrections))) {
+            written += n;
+        }
         storage.mkdirs(table);
+        return written;
+    }
+
+    /** A delivery's rows of one year that go into the table: {@code kept} of them, some dropped if {@code partly}. */
+    private record YearPart(int sequence, String sha256, long kept, boolean partly) {
+    }
+
+    /** One year's {@code clean_offences} file, its deliveries' rows in delivery order. */
+    private long writeYear(Path staging, Path table, Map<String, String> footer, int year, List<YearPart> parts,
+                           Corrections corrections) throws IOException {
+        Path file = new Path(new Path(table, "financial_year_start=" + year), "part-00000.parquet");
+        long written = 0;
+        try (ParquetConcatenation out = new ParquetConcatenation(file, Tables.CLEAN_OFFENCES.parquet(),
+                storage.configuration(), footer)) {
+            for (YearPart part : parts) {
+                Path rows = ledger.rowsFile(part.sha256(), year);
+                long appended = !part.partly() ? out.append(rows)
+                        : appendKept(out, rows, new Path(staging, "_kept-" + part.sha256() + "-" + year + ".parquet"),
+                                part.sequence(), year, corrections);
+                if (appended != part.kept()) {
+                    throw new IOException("the ledger is inconsistent: " + rows + " holds " + appended
+                            + " kept rows where its tallies count " + part.kept() + "; run `rebuild`");
+                }
+                written += appended;
+            }
+        }
         return written;
     }
 
