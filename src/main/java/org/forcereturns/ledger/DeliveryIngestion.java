@@ -5,7 +5,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.util.zip.GZIPInputStream;
@@ -58,9 +57,7 @@ public final class DeliveryIngestion {
             return target;
         }
         Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp");
-        try (InputStream in = storage.open(source); OutputStream out = storage.create(tmp)) {
-            in.transferTo(out);
-        }
+        storage.copy(source, tmp);
         storage.rename(tmp, target);
         return target;
     }

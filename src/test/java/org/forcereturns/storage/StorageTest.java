@@ -3,10 +3,34 @@ package org.forcereturns.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StorageTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aLocalCopyHoldsTheSameBytesReplacesTheTargetAndMakesItsFolder() throws IOException {
+        byte[] content = new byte[3_000_000];
+        new Random(7).nextBytes(content);
+        Path source = Files.write(dir.resolve("in.csv"), content);
+        Path target = dir.resolve("raw/ab/copy.csv");
+        Storage storage = Storage.local();
+
+        storage.copy(storage.resolve(source.toString()), storage.resolve(target.toString()));
+        assertThat(Files.readAllBytes(target)).isEqualTo(content);
+
+        Files.write(source, "short".getBytes());
+        storage.copy(storage.resolve(source.toString()), storage.resolve(target.toString()));
+        assertThat(Files.readString(target)).isEqualTo("short");
+    }
 
     @Test
     void theHadoopClientGivesUpOnANameNodeWithinSecondsByDefault() {
