@@ -172,6 +172,14 @@ final class CleanOffenceParquetWriter implements Closeable {
         file.endRow();
     }
 
+    long bufferedSize() {
+        return file.bufferedSize();
+    }
+
+    void endRowGroup() throws IOException {
+        file.endRowGroup();
+    }
+
     @Override
     public void close() throws IOException {
         file.close();

@@ -105,12 +105,21 @@ public final class ColumnFileWriter implements Closeable {
         }
     }
 
-    private long bufferedSize() {
+    /** Bytes held in memory for the row group being written: its finished pages and the pages in progress. */
+    public long bufferedSize() {
         long size = store.getBufferedSize();
         for (ConstantColumn c : constants) {
             size += c.bufferedSize();
         }
         return size;
+    }
+
+    /** Writes the rows so far as a row group of their own (nothing if there are none), freeing their memory. */
+    public void endRowGroup() throws IOException {
+        if (rowsInGroup > 0) {
+            writeRowGroup();
+            startRowGroup();
+        }
     }
 
     private void startRowGroup() {
