@@ -28,7 +28,7 @@ final class WarehouseLock implements AutoCloseable {
         Path file = new Path(new Path(warehouse, "_state"), "lock");
         storage.mkdirs(file.getParent());
         for (int attempt = 0; attempt < 2; attempt++) {
-            try (OutputStream out = storage.fs(file).create(file, false)) {
+            try (OutputStream out = storage.createNew(file)) {
                 out.write((host() + "\n" + ProcessHandle.current().pid() + "\n" + runId + "\n")
                         .getBytes(StandardCharsets.UTF_8));
                 return Optional.of(new WarehouseLock(storage, file));

@@ -12,6 +12,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -191,6 +192,24 @@ public final class Storage {
 
     public OutputStream create(Path path) throws IOException {
         return fs(path).create(path, true);
+    }
+
+    /**
+     * Creates a file that must not exist yet, atomically: of two processes creating it at once, exactly one succeeds
+     * and the other gets {@link org.apache.hadoop.fs.FileAlreadyExistsException}. Hadoop's local file system checks
+     * and then creates (two steps another process can come between); a local path is created with
+     * {@code O_CREAT|O_EXCL} instead. HDFS creates atomically itself.
+     */
+    public OutputStream createNew(Path path) throws IOException {
+        if (fs(path) instanceof RawLocalFileSystem local) {
+            try {
+                return Files.newOutputStream(local.pathToFile(path).toPath(), StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                throw new org.apache.hadoop.fs.FileAlreadyExistsException(path + " already exists");
+            }
+        }
+        return fs(path).create(path, false);
     }
 
     /**

@@ -16,6 +16,39 @@ class StorageTest {
     @TempDir
     Path dir;
 
+    /** The warehouse lock rests on this: of runs creating the lock file at once, exactly one may win. */
+    @Test
+    void ofManyCreatingOneNewFileAtOnceExactlyOneSucceeds() throws Exception {
+        Storage storage = Storage.local();
+        int threads = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            for (int round = 0; round < 100; round++) {
+                org.apache.hadoop.fs.Path file = storage.resolve(dir.resolve("lock-" + round).toString());
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+                java.util.List<java.util.concurrent.Future<Boolean>> tries = new java.util.ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    tries.add(pool.submit(() -> {
+                        start.await();
+                        try (java.io.OutputStream out = storage.createNew(file)) {
+                            out.write(1);
+                            return true;
+                        } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+                            return false;
+                        }
+                    }));
+                }
+                int won = 0;
+                for (java.util.concurrent.Future<Boolean> f : tries) {
+                    won += f.get() ? 1 : 0;
+                }
+                assertThat(won).as("round " + round).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void aLocalCopyHoldsTheSameBytesReplacesTheTargetAndMakesItsFolder() throws IOException {
         byte[] content = new byte[3_000_000];
