@@ -118,6 +118,16 @@ final class CleanOffenceParquetWriter implements Closeable {
     }
 
     void write(CleanOffence row) throws IOException {
+        try {
+            writeRow(row);
+        } catch (IOException | RuntimeException e) {
+            // A row half written leaves the columns uneven: the file must not be finished.
+            file.abort();
+            throw e;
+        }
+    }
+
+    private void writeRow(CleanOffence row) throws IOException {
         FinancialPeriod period = row.period();
         if (row.force() != lastForce) {
             lastForce = row.force();

@@ -157,6 +157,23 @@ public final class ColumnFileWriter implements Closeable {
         }
     }
 
+    /**
+     * Gives the file up after a failure part-way through a row: it is closed unfinished (no footer, so no reader
+     * takes it for a table file) and {@link #close()} does nothing more.
+     */
+    public void abort() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            file.abort();
+            file.close();
+        } finally {
+            zstd.release();
+        }
+    }
+
     @Override
     public void close() throws IOException {
         if (closed) {

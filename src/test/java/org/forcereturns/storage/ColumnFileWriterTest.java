@@ -276,6 +276,17 @@ class ColumnFileWriterTest {
     }
 
     @Test
+    void anAbortedFileIsLeftWithoutAFooterSoNoReaderTakesIt() throws IOException {
+        ColumnFileWriter out = new ColumnFileWriter(HadoopOutputFile.fromPath(path("aborted.parquet"), CONF), TABLE,
+                CONF, CONSTANT, Map.of(), ColumnFileWriter.ROW_GROUP_BYTES);
+        add(out, rows(1, 0, 3).get(0), text("a.csv"));
+        out.column("source").add(text("a.csv"));
+        out.abort();
+        out.close();
+        assertThatThrownBy(() -> open("aborted.parquet")).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
     void aConstantColumnMustBeRequiredAndGetAValue() throws IOException, SQLException {
         assertThatThrownBy(() -> new ColumnFileWriter(HadoopOutputFile.fromPath(path("optional.parquet"), CONF),
                 TABLE, CONF, Set.of("platform"), Map.of(), ColumnFileWriter.ROW_GROUP_BYTES))
