@@ -85,18 +85,13 @@ final class CleanOffenceParquetWriter implements Closeable {
 
     CleanOffenceParquetWriter(OutputFile out, Configuration conf, String sourceFile, String sourceSha256,
                               Map<String, String> metadata) throws IOException {
-        this(out, conf, sourceFile, sourceSha256, metadata, ColumnFileWriter.ROW_GROUP_BYTES);
-    }
-
-    /** @param rowGroupBytes buffered bytes at which a row group is written (small in tests) */
-    CleanOffenceParquetWriter(OutputFile out, Configuration conf, String sourceFile, String sourceSha256,
-                              Map<String, String> metadata, long rowGroupBytes) throws IOException {
         this.sourceFile = bytes(sourceFile);
         this.sourceSha256 = bytes(sourceSha256);
         Map<String, String> footer = new LinkedHashMap<>(metadata);
         // Readers that want Avro records get the table's own Avro schema, as with every other table.
         footer.put(AVRO_SCHEMA_KEY, AVRO_SCHEMA);
-        this.file = new ColumnFileWriter(out, Tables.CLEAN_OFFENCES, conf, CONSTANT, footer, rowGroupBytes);
+        this.file = new ColumnFileWriter(out, Tables.CLEAN_OFFENCES, conf, CONSTANT, footer,
+                ColumnFileWriter.ROW_GROUP_BYTES);
         this.forceCode = file.column("force_code");
         this.forceName = file.column("force_name");
         this.crimeReference = file.column("crime_reference");

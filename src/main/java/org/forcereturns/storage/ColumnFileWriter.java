@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +39,7 @@ public final class ColumnFileWriter implements Closeable {
     private final ParquetProperties props;
     private final ZstdPageCompressor zstd;
     private final ParquetFileWriter file;
-    private final Map<String, String> metadata;
+    private final Map<String, String> footer;
     private final long rowGroupBytes;
     private final Column[] columns;
     private final List<Column> ordinary = new ArrayList<>();
@@ -67,7 +66,8 @@ public final class ColumnFileWriter implements Closeable {
         }
         this.props = settings.build();
         this.zstd = new ZstdPageCompressor(conf);
-        this.metadata = new LinkedHashMap<>(metadata);
+        this.footer = new HashMap<>(metadata);
+        footer.putIfAbsent(ParquetWriter.OBJECT_MODEL_NAME_PROP, "force-returns");
         this.rowGroupBytes = rowGroupBytes;
         this.columns = new Column[schema.getFieldCount()];
         List<Type> ordinaryFields = new ArrayList<>();
@@ -167,11 +167,16 @@ public final class ColumnFileWriter implements Closeable {
         }
         closed = true;
         try {
-            file.abort();
-            file.close();
+            giveUp();
         } finally {
             zstd.release();
         }
+    }
+
+    /** Closes the file without its footer. */
+    private void giveUp() throws IOException {
+        file.abort();
+        file.close();
     }
 
     @Override
@@ -182,11 +187,13 @@ public final class ColumnFileWriter implements Closeable {
         closed = true;
         try {
             writeRowGroup();
-            Map<String, String> footer = new HashMap<>(metadata);
-            footer.putIfAbsent(ParquetWriter.OBJECT_MODEL_NAME_PROP, "force-returns");
             file.end(footer);
         } catch (IOException | RuntimeException e) {
-            file.abort();
+            try {
+                giveUp();
+            } catch (IOException | RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
         } finally {
             zstd.release();

@@ -1,6 +1,7 @@
 package org.forcereturns.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.forcereturns.testing.Canonical.EMAIL;
 import static org.forcereturns.testing.Canonical.INSTAGRAM;
 import static org.forcereturns.testing.Canonical.KENT;
@@ -21,6 +22,7 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.forcereturns.domain.CleanOffence;
 import org.forcereturns.domain.FinancialPeriod;
 import org.forcereturns.domain.FinancialYear;
@@ -145,5 +147,20 @@ class CleanOffenceParquetWriterTest {
                         + dir.resolve("rows/" + year + ".parquet") + "')")).containsExactly(Map.of("compression", "ZSTD"));
             }
         }
+    }
+
+    @Test
+    void aRowThatFailsPartWayLeavesNoFileAReaderWouldTake() throws IOException {
+        org.apache.hadoop.fs.Path file = Storage.local().resolve(dir.resolve("failed/2023.parquet").toString());
+        CleanOffenceParquetWriter writer = new CleanOffenceParquetWriter(HadoopOutputFile.fromPath(file, CONF), CONF,
+                SOURCE, SHA, Map.of());
+        writer.write(record("K/23/1", LocalDate.of(2023, 5, 2), List.of(SNAPCHAT), "snapchat", 2));
+        // No period: the force, reference and date are written before the row fails.
+        CleanOffence broken = new CleanOffence(KENT, "K/23/2", LocalDate.of(2023, 5, 3), null, CODE, List.of(), null,
+                1L, false, 3);
+        assertThatThrownBy(() -> writer.write(broken)).isInstanceOf(NullPointerException.class);
+        writer.close();
+        assertThatThrownBy(() -> ParquetFileReader.open(HadoopInputFile.fromPath(file, CONF)).close())
+                .isInstanceOf(RuntimeException.class).hasMessageContaining("not a Parquet file");
     }
 }
