@@ -193,9 +193,10 @@ for i in $(seq 1 "$REPEAT"); do
       echo "bench: the DuckDB baseline failed; see $OUT/duckdb.err" >&2
       exit 1
     fi
-    echo "bench: duckdb run $i: ${WALL}s wall (${CPU}s CPU), peak RSS ${RSS} MB; this pair's ratio $(python3 -c "print('%.2f' % ($PAIR_JOB / $WALL))")x"
+    PAIR=$(python3 -c "print($PAIR_JOB / $WALL)")
+    echo "bench: duckdb run $i: ${WALL}s wall (${CPU}s CPU), peak RSS ${RSS} MB; this pair's ratio $(printf '%.2f' "$PAIR")x"
     DUCK_RUNS+="$WALL $CPU $RSS"$'\n'
-    PAIR_RATIOS+="$(python3 -c "print($PAIR_JOB / $WALL)")"$'\n'
+    PAIR_RATIOS+="$PAIR"$'\n'
   fi
 done
 read -r JOB_WALL JOB_CPU JOB_RSS JOB_HEAP JOB_SECONDS <<< "$(median "$JOB_RUNS")"
