@@ -1,5 +1,6 @@
 package org.forcereturns.cli;
 
+import org.forcereturns.logging.Printable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -75,14 +76,14 @@ public final class ForceReturnsCli {
                 default -> withSpring(cl);
             };
         } catch (UsageException e) {
-            err.println("force-returns-etl: " + e.getMessage());
+            err.println("force-returns-etl: " + Printable.escape(e.getMessage()));
             return ExitStatus.USAGE;
         } catch (StartupException e) {
-            err.println("force-returns-etl: failed: " + e.getMessage());
+            err.println("force-returns-etl: failed: " + Printable.escape(e.getMessage()));
             return ExitStatus.FAILED;
         } catch (org.forcereturns.storage.StorageException e) {
             // A location that cannot be used (unknown scheme, no permission, NameNode down): its own one line.
-            err.println("force-returns-etl: " + e.getMessage());
+            err.println("force-returns-etl: " + Printable.escape(e.getMessage()));
             return e.configuration() ? ExitStatus.USAGE : ExitStatus.FAILED;
         } catch (Exception e) {
             err.println("force-returns-etl: failed: " + oneLine(e));
@@ -279,8 +280,8 @@ public final class ForceReturnsCli {
                           Callable<Integer> work) throws Exception {
         Optional<WarehouseLock> lock = WarehouseLock.tryAcquire(storage, warehouse, runId);
         if (lock.isEmpty()) {
-            err.println("force-returns-etl: the warehouse " + warehouse + " is in use by "
-                    + WarehouseLock.holder(storage, warehouse) + "; " + notDone);
+            err.println("force-returns-etl: the warehouse " + Printable.escape(warehouse.toString()) + " is in use by "
+                    + Printable.escape(WarehouseLock.holder(storage, warehouse)) + "; " + notDone);
             return ExitStatus.BUSY;
         }
         try (WarehouseLock held = lock.get()) {
@@ -470,6 +471,7 @@ public final class ForceReturnsCli {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.lines().findFirst().orElse(message);
+        // The first line of a library's message; any control character a file name brought into it, escaped.
+        return Printable.escape(message.lines().findFirst().orElse(message));
     }
 }

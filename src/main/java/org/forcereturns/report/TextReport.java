@@ -1,5 +1,6 @@
 package org.forcereturns.report;
 
+import org.forcereturns.logging.Printable;
 import static org.forcereturns.report.Html.count;
 import static org.forcereturns.report.Html.decimal;
 import static org.forcereturns.report.Html.percent;
@@ -81,18 +82,6 @@ public final class TextReport {
 
     /** A raw value printable on a terminal: control characters (escape sequences, line breaks) become '?'. */
     static String safe(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> {
-            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || (c >= 0x202a && c <= 0x202e)
-                    || (c >= 0x2066 && c <= 0x2069)) {
-                sb.append('?');
-            } else {
-                sb.appendCodePoint(c);
-            }
-        });
-        return sb.toString();
+        return s == null ? "" : Printable.escape(s);
     }
 }

@@ -32,7 +32,8 @@ class TextReportTest {
         String text = TextReport.render(hostile);
 
         assertThat(text).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\r").doesNotContain("\u202e")
-                .contains("quarantined a?[2Jb?c.csv: UNREADABLE").contains("\"x?]0;pwned???\"");
+                .contains("quarantined a\\u001B[2Jb\\nc.csv: UNREADABLE")
+                .contains("\"x\\u001B]0;pwned\\u0007\\r\\u202E\"");
         assertThat(text).contains("No financial year has been published yet");
     }
 }
