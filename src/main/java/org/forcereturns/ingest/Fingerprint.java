@@ -19,6 +19,15 @@ public record Fingerprint(String sha256, long bytes, TextEncoding encoding, Stri
         return unreadable == null;
     }
 
+    /**
+     * The identity of an inbox entry that is not a regular file and so is never opened: no bytes are known, so it
+     * is keyed by its path (in its own name space, apart from every content hash) and quarantined as unreadable.
+     */
+    public static Fingerprint notRegular(String relativePath, String why) {
+        return new Fingerprint(Hashing.sha256Hex("not a regular file\0" + relativePath), 0, null,
+                why + ": not followed");
+    }
+
     public static Fingerprint of(InputStream raw, boolean gzip) throws IOException {
         MessageDigest contentDigest = Hashing.sha256();
         // The raw bytes' own hash is needed only to name a gzip file that cannot be decompressed.

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.forcereturns.storage.Storage;
 
@@ -25,24 +24,28 @@ public final class Inbox {
         return root;
     }
 
+    /**
+     * The returns, in delivery order. Entries that are not regular files (links, pipes) are listed too, marked as
+     * such, so they are quarantined rather than read: the inbox is written by others (contract section 1).
+     */
     public List<InboxFile> returns() throws IOException {
-        List<FileStatus> files;
+        List<Storage.TreeEntry> entries;
         try {
-            files = storage.listFilesRecursively(root);
+            entries = storage.listTree(root);
         } catch (FileNotFoundException e) {
             throw new FileNotFoundException("the inbox " + root + " does not exist");
         }
         String prefix = root.toUri().getPath();
         prefix = prefix.endsWith("/") ? prefix : prefix + "/";
         List<InboxFile> out = new ArrayList<>();
-        for (FileStatus status : files) {
-            String path = status.getPath().toUri().getPath();
+        for (Storage.TreeEntry entry : entries) {
+            String path = entry.path().toUri().getPath();
             if (!path.startsWith(prefix)) {
                 continue;
             }
             String relative = path.substring(prefix.length());
             if (isReturn(relative)) {
-                out.add(new InboxFile(relative, status.getPath(), status.getLen(), status.getModificationTime()));
+                out.add(new InboxFile(relative, entry.path(), entry.size(), entry.modified(), entry.notRegular()));
             }
         }
         out.sort(Comparator.comparing(InboxFile::relativePath));

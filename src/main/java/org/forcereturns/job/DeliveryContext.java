@@ -24,6 +24,7 @@ final class DeliveryContext {
         c.putString("delivered_at", deliveredAt);
         c.putLong("inbox_size", d.inboxSize());
         c.putLong("inbox_modified", d.inboxModified());
+        c.putString("not_regular", d.notRegular() == null ? "" : d.notRegular());
         return c;
     }
 
@@ -37,7 +38,8 @@ final class DeliveryContext {
                 duplicateOf.isEmpty() ? null : duplicateOf,
                 Boolean.parseBoolean(c.getString("from_archive")),
                 c.containsKey("inbox_size") ? c.getLong("inbox_size") : -1,
-                c.containsKey("inbox_modified") ? c.getLong("inbox_modified") : -1);
+                c.containsKey("inbox_modified") ? c.getLong("inbox_modified") : -1,
+                c.containsKey("not_regular") && !c.getString("not_regular").isEmpty() ? c.getString("not_regular") : null);
     }
 
     static Instant deliveredAt(ExecutionContext c) {

@@ -55,7 +55,7 @@ final class IngestDeliveryTasklet implements Tasklet {
         TextEncoding encoding = d.encoding() == null ? null : TextEncoding.valueOf(d.encoding());
         DeliveryRecord record = new DeliveryRecord(d.sourceFile(), d.sha256(), d.bytes(), d.gzip(),
                 encoding == null ? null : encoding.label(), runId, DeliveryContext.deliveredAt(context), d.duplicateOf(),
-                d.inboxSize(), d.inboxModified());
+                d.inboxSize(), d.inboxModified(), d.notRegular());
         if (d.duplicateOf() != null) {
             pipeline.ledger().recordDelivery(record);
             metrics.duplicateDelivered();
@@ -64,7 +64,8 @@ final class IngestDeliveryTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         DeliveryIngestion ingestion = pipeline.ingestion();
-        Path archived = d.fromArchive() ? new Path(d.source())
+        // An entry that is not a regular file is never opened: nothing of it reaches the archive.
+        Path archived = d.notRegular() != null ? null : d.fromArchive() ? new Path(d.source())
                 : ingestion.archive(new Path(d.source()), d.sha256(), d.gzip());
         IngestedFile file = ingestion.ingest(d.sourceFile(), archived, d.gzip(),
                 new Fingerprint(d.sha256(), d.bytes(), encoding, d.unreadable()), runId);

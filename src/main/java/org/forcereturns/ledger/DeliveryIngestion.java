@@ -65,11 +65,13 @@ public final class DeliveryIngestion {
     public IngestedFile ingest(String sourceFile, Path archived, boolean gzip, Fingerprint fingerprint, String runId)
             throws IOException {
         var existing = ledger.ingested(fingerprint.sha256());
-        if (existing.isPresent()) {
+        if (existing.isPresent() && existing.get().ingestedAs(sourceFile)) {
             return existing.get();
         }
         String sha = fingerprint.sha256();
-        // No outcome means no commit: whatever an interrupted attempt left here is discarded.
+        // Ingested under another path (an earlier-named copy now counts instead): its rows name the wrong file, so
+        // the mark goes first; then, as for no mark at all, whatever is here is discarded.
+        ledger.uncommit(sha);
         storage.delete(ledger.fileDir(sha));
         storage.mkdirs(ledger.fileDir(sha));
         FileOutcome outcome;
@@ -87,7 +89,7 @@ public final class DeliveryIngestion {
         } else {
             storage.delete(ledger.rowsDir(sha));
         }
-        IngestedFile file = new IngestedFile(sha, runId, outcome);
+        IngestedFile file = new IngestedFile(sha, sourceFile, runId, outcome);
         ledger.commitIngested(file);
         return file;
     }

@@ -13,12 +13,23 @@ import org.forcereturns.domain.SkipReason;
 import org.forcereturns.ingest.FileOutcome;
 import org.forcereturns.ingest.Layout;
 
-/** The outcome of ingesting one distinct content (by SHA-256), and the run that ingested it. */
-public record IngestedFile(String sha256, String runId, FileOutcome outcome) {
+/**
+ * The outcome of ingesting one distinct content (by SHA-256), and the run that ingested it.
+ *
+ * @param sourceFile the delivery whose path the content's rows and rejects carry: the first delivery of these
+ *                   bytes in delivery order when it was ingested; null in a ledger written before this was kept
+ */
+public record IngestedFile(String sha256, String sourceFile, String runId, FileOutcome outcome) {
+
+    /** Whether the content's rows carry this delivery's path, so they need not be read again for it. */
+    public boolean ingestedAs(String deliveryPath) {
+        return deliveryPath.equals(sourceFile);
+    }
 
     Properties toProperties() {
         Properties p = new Properties();
         p.setProperty("sha256", sha256);
+        p.setProperty("source_file", sourceFile);
         p.setProperty("run_id", runId);
         if (outcome.layout() != null) {
             p.setProperty("layout", outcome.layout().name());
@@ -72,6 +83,7 @@ public record IngestedFile(String sha256, String runId, FileOutcome outcome) {
                 Long.parseLong(p.getProperty("rows_read")), Long.parseLong(p.getProperty("rows_accepted")),
                 Long.parseLong(p.getProperty("rows_rejected")), Long.parseLong(p.getProperty("rows_skipped")),
                 rejects, skips, quarantine == null ? null : RejectReason.valueOf(quarantine), covered);
-        return new IngestedFile(p.getProperty("sha256"), p.getProperty("run_id"), outcome);
+        return new IngestedFile(p.getProperty("sha256"), p.getProperty("source_file"), p.getProperty("run_id"),
+                outcome);
     }
 }

@@ -32,44 +32,83 @@ public final class IntakePlanner {
 
     public List<PlannedDelivery> plan(Inbox inbox) throws IOException {
         List<DeliveryRecord> known = ledger.deliveries();
-        Set<String> knownIds = new HashSet<>();
+        Map<String, IngestedFile> committed = ledger.committed();
         Map<String, DeliveryRecord> knownById = new HashMap<>();
-        Map<String, String> firstBySha = new HashMap<>();
         // (path, stored size, modification time) of every delivery: an inbox file that still matches one is that
         // delivery, so it is not read and hashed again (the trade-off is described in docs/performance.md).
         Set<String> knownStats = new HashSet<>();
-        List<PlannedDelivery> plan = new ArrayList<>();
-        List<DeliveryRecord> unreadArchived = new ArrayList<>();
-        Set<String> committed = ledger.committed();
+        // The first delivery of each content in delivery order (by path), known or arriving now: the one whose
+        // path the content's rows carry, and the one corrections place (contract sections 1 and 5).
+        Map<String, String> firstBySha = new HashMap<>();
         for (DeliveryRecord d : known) {
-            knownIds.add(d.id());
             knownById.putIfAbsent(d.id(), d);
             if (d.inboxSize() >= 0 && d.inboxModified() >= 0) {
                 knownStats.add(statKey(d.sourceFile(), d.inboxSize(), d.inboxModified()));
             }
             if (!d.isDuplicate()) {
-                firstBySha.putIfAbsent(d.sha256(), d.sourceFile());
-                if (!committed.contains(d.sha256())) {
-                    unreadArchived.add(d);
-                }
+                firstBySha.put(d.sha256(), d.sourceFile());
             }
         }
-        List<Source> archived = unreadArchived.stream()
+        List<Arrival> arrivals = inbox == null ? List.of() : arrivals(inbox, knownById, knownStats);
+        for (Arrival a : arrivals) {
+            String first = firstBySha.get(a.print().sha256());
+            if (first == null || a.file().relativePath().compareTo(first) < 0) {
+                firstBySha.put(a.print().sha256(), a.file().relativePath());
+            }
+        }
+
+        List<PlannedDelivery> plan = new ArrayList<>(reread(known, committed, firstBySha));
+        for (Arrival a : arrivals) {
+            InboxFile file = a.file();
+            Fingerprint fp = a.print();
+            String first = firstBySha.get(fp.sha256());
+            plan.add(new PlannedDelivery(file.relativePath(), file.path().toString(), file.gzip(), fp.sha256(),
+                    fp.bytes(), fp.encoding() == null ? null : fp.encoding().name(), fp.unreadable(),
+                    first.equals(file.relativePath()) ? null : first, false, file.size(), file.modified(),
+                    file.notRegular()));
+        }
+        return plan;
+    }
+
+    /**
+     * Recorded deliveries that are first of their bytes but whose content has no committed outcome under their
+     * path (after a rebuild reset or a crash, or when an earlier-named copy has just stopped counting): read again
+     * from the raw archive. An entry that was not a regular file has nothing archived and is planned as it was.
+     */
+    private List<PlannedDelivery> reread(List<DeliveryRecord> known, Map<String, IngestedFile> committed,
+                                         Map<String, String> firstBySha) throws IOException {
+        List<DeliveryRecord> stale = known.stream()
+                .filter(d -> d.sourceFile().equals(firstBySha.get(d.sha256())))
+                .filter(d -> committed.get(d.sha256()) == null || !committed.get(d.sha256()).ingestedAs(d.sourceFile()))
+                .toList();
+        List<Source> archived = stale.stream().filter(d -> d.notRegular() == null)
                 .map(d -> new Source(ingestion.rawArchive(d.sha256(), d.gzip()), d.gzip())).toList();
         List<Fingerprint> archivedPrints = fingerprints(archived);
-        for (int i = 0; i < unreadArchived.size(); i++) {
-            DeliveryRecord d = unreadArchived.get(i);
-            Fingerprint fp = archivedPrints.get(i);
-            plan.add(new PlannedDelivery(d.sourceFile(), archived.get(i).path().toString(), d.gzip(),
-                    d.sha256(), d.bytes(), fp.encoding() == null ? null : fp.encoding().name(), fp.unreadable(), null,
-                    true, -1, -1));
+        List<PlannedDelivery> plan = new ArrayList<>();
+        int next = 0;
+        for (DeliveryRecord d : stale) {
+            if (d.notRegular() != null) {
+                Fingerprint fp = Fingerprint.notRegular(d.sourceFile(), d.notRegular());
+                plan.add(new PlannedDelivery(d.sourceFile(), "", false, d.sha256(), 0, null, fp.unreadable(), null,
+                        true, -1, -1, d.notRegular()));
+                continue;
+            }
+            Source source = archived.get(next);
+            Fingerprint fp = archivedPrints.get(next++);
+            plan.add(new PlannedDelivery(d.sourceFile(), source.path().toString(), d.gzip(), d.sha256(), d.bytes(),
+                    fp.encoding() == null ? null : fp.encoding().name(), fp.unreadable(), null, true, -1, -1, null));
         }
-        if (inbox == null) {
-            return plan;
-        }
+        return plan;
+    }
+
+    /** Inbox files that are not yet recorded deliveries, in path order, with their fingerprints. */
+    private List<Arrival> arrivals(Inbox inbox, Map<String, DeliveryRecord> knownById, Set<String> knownStats)
+            throws IOException {
         List<InboxFile> unseen = inbox.returns().stream()
                 .filter(f -> !knownStats.contains(statKey(f.relativePath(), f.size(), f.modified()))).toList();
-        List<Fingerprint> prints = fingerprints(unseen.stream().map(f -> new Source(f.path(), f.gzip())).toList());
+        List<Fingerprint> prints = inboxPrints(unseen);
+        List<Arrival> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
         for (int i = 0; i < unseen.size(); i++) {
             InboxFile file = unseen.get(i);
             Fingerprint fp = prints.get(i);
@@ -78,19 +117,16 @@ public final class IntakePlanner {
             if (seen != null && (seen.inboxSize() != file.size() || seen.inboxModified() != file.modified())) {
                 // Known bytes, but the file was touched since (or recorded before deliveries remembered their
                 // file's size and time): remember the file as it is now, so the next run need not hash it again.
-                ledger.recordDelivery(new DeliveryRecord(seen.sourceFile(), seen.sha256(), seen.bytes(), seen.gzip(),
-                        seen.encoding(), seen.runId(), seen.deliveredAt(), seen.duplicateOf(), file.size(),
-                        file.modified()));
+                ledger.recordDelivery(seen.withInboxFile(file.size(), file.modified()));
             }
-            if (!knownIds.add(id)) {
-                continue;
+            if (seen == null && ids.add(id)) {
+                out.add(new Arrival(file, fp));
             }
-            String first = firstBySha.putIfAbsent(fp.sha256(), file.relativePath());
-            plan.add(new PlannedDelivery(file.relativePath(), file.path().toString(), file.gzip(), fp.sha256(),
-                    fp.bytes(), fp.encoding() == null ? null : fp.encoding().name(), fp.unreadable(), first, false,
-                    file.size(), file.modified()));
         }
-        return plan;
+        return out;
+    }
+
+    private record Arrival(InboxFile file, Fingerprint print) {
     }
 
     private record Source(org.apache.hadoop.fs.Path path, boolean gzip) {
@@ -108,6 +144,12 @@ public final class IntakePlanner {
         try (InputStream in = storage.open(source.path())) {
             return Fingerprint.of(in, source.gzip());
         }
+    }
+
+    /** An entry that is not a regular file is never opened (contract section 1): it is known by its path alone. */
+    private List<Fingerprint> inboxPrints(List<InboxFile> files) throws IOException {
+        return InParallel.map(files, "fingerprint", f -> f.regular()
+                ? fingerprint(new Source(f.path(), f.gzip())) : Fingerprint.notRegular(f.relativePath(), f.notRegular()));
     }
 
     private static String statKey(String sourceFile, long size, long modified) {

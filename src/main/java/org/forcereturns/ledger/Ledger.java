@@ -107,9 +107,15 @@ public final class Ledger {
         return Optional.of(IngestedFile.fromProperties(load(file)));
     }
 
-    /** The contents with a committed outcome, from one listing (for checking many at once). */
-    public Set<String> committed() throws IOException {
-        return outcomeStatuses().keySet();
+    /** Every committed outcome, by SHA-256, from one listing (read through the index). */
+    public Map<String, IngestedFile> committed() throws IOException {
+        Map<String, IngestedFile> out = new HashMap<>();
+        for (Map.Entry<String, FileStatus> e : outcomeStatuses().entrySet()) {
+            FileStatus status = e.getValue();
+            out.put(e.getKey(), IngestedFile.fromProperties(
+                    parse(index.read("outcomes/" + status.getPath().getName(), status))));
+        }
+        return out;
     }
 
     private Map<String, FileStatus> outcomeStatuses() throws IOException {
@@ -127,6 +133,11 @@ public final class Ledger {
         store(outcomeFile(file.sha256()), file.toProperties());
     }
 
+    /** Withdraws a content's commit mark, first, before its files are replaced: no mark ever names half a content. */
+    void uncommit(String sha256) throws IOException {
+        storage.delete(outcomeFile(sha256));
+    }
+
     public void recordDelivery(DeliveryRecord delivery) throws IOException {
         Properties p = new Properties();
         p.setProperty("source_file", delivery.sourceFile());
@@ -136,8 +147,8 @@ public final class Ledger {
         p.setProperty("encoding", delivery.encoding() == null ? "" : delivery.encoding());
         p.setProperty("run_id", delivery.runId());
         p.setProperty("delivered_at", delivery.deliveredAt().toString());
-        if (delivery.duplicateOf() != null) {
-            p.setProperty("duplicate_of", delivery.duplicateOf());
+        if (delivery.notRegular() != null) {
+            p.setProperty("not_regular", delivery.notRegular());
         }
         if (delivery.inboxSize() >= 0 && delivery.inboxModified() >= 0) {
             p.setProperty("inbox_size", Long.toString(delivery.inboxSize()));
@@ -146,7 +157,11 @@ public final class Ledger {
         store(new Path(deliveriesDir(), delivery.id() + ".properties"), p);
     }
 
-    /** Every delivery the warehouse has recorded, in delivery order. */
+    /**
+     * Every delivery the warehouse has recorded, in delivery order, each re-delivery of bytes marked as a duplicate
+     * of the first delivery of those bytes in that order: decided afresh on every read, not when a file arrived,
+     * so a copy with an earlier path that arrives on a later night becomes the delivery that counts.
+     */
     public List<DeliveryRecord> deliveries() throws IOException {
         List<DeliveryRecord> out = new ArrayList<>();
         for (FileStatus status : storage.list(deliveriesDir())) {
@@ -158,12 +173,13 @@ public final class Ledger {
             out.add(new DeliveryRecord(p.getProperty("source_file"), p.getProperty("sha256"),
                     Long.parseLong(p.getProperty("bytes")), Boolean.parseBoolean(p.getProperty("gzip")),
                     encoding.isEmpty() ? null : encoding, p.getProperty("run_id"),
-                    Instant.parse(p.getProperty("delivered_at")), p.getProperty("duplicate_of"),
+                    Instant.parse(p.getProperty("delivered_at")), null,
                     Long.parseLong(p.getProperty("inbox_size", "-1")),
-                    Long.parseLong(p.getProperty("inbox_modified", "-1"))));
+                    Long.parseLong(p.getProperty("inbox_modified", "-1")),
+                    p.getProperty("not_regular")));
         }
         out.sort(DeliveryRecord.DELIVERY_ORDER);
-        return out;
+        return DeliveryRecord.markDuplicates(out);
     }
 
     /** Outcomes of every ingested content, by SHA-256. */

@@ -10,8 +10,10 @@ package org.forcereturns.ledger;
  * @param duplicateOf  the first delivery of the same bytes, for a re-delivery
  * @param inboxSize    size of the inbox file as stored when it was hashed, or -1 (from the archive)
  * @param inboxModified its modification time then (epoch ms), or -1
+ * @param notRegular   why the inbox entry is not a regular file (a link), or null: such an entry is never opened
+ *                     nor archived
  */
 public record PlannedDelivery(String sourceFile, String source, boolean gzip, String sha256, long bytes,
                               String encoding, String unreadable, String duplicateOf, boolean fromArchive,
-                              long inboxSize, long inboxModified) {
+                              long inboxSize, long inboxModified, String notRegular) {
 }

@@ -44,7 +44,7 @@ public final class RunManifest {
         for (DeliveryRecord d : deliveries) {
             Map<String, Object> in = new LinkedHashMap<>();
             in.put("source_file", d.sourceFile());
-            in.put("sha256", d.sha256());
+            in.put("sha256", d.contentSha256());
             in.put("bytes", d.bytes());
             in.put("encoding", d.encoding());
             in.put("delivered_by_run", d.runId());

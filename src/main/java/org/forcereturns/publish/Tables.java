@@ -106,7 +106,7 @@ public final class Tables {
 
     public static final TableSchema FILE_INVENTORY = TableSchema.table("file_inventory")
             .string("source_file", false)
-            .string("sha256", false)
+            .string("sha256", true)
             .int64("bytes", false)
             .string("layout", true)
             .string("encoding", true)

@@ -277,7 +277,7 @@ public final class WarehousePublisher {
         for (DeliveryRecord d : deliveries) {
             GenericData.Record r = Tables.FILE_INVENTORY.newRecord();
             r.put("source_file", d.sourceFile());
-            r.put("sha256", d.sha256());
+            r.put("sha256", d.contentSha256());
             r.put("bytes", d.bytes());
             r.put("encoding", d.encoding());
             r.put("run_id", d.runId());

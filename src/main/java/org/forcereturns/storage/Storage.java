@@ -22,6 +22,9 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import org.apache.hadoop.fs.UnsupportedFileSystemException;
 import org.apache.hadoop.security.AccessControlException;
 
@@ -166,6 +169,62 @@ public final class Storage {
         }
         files.sort(Comparator.comparing(s -> s.getPath().toString()));
         return files;
+    }
+
+    /**
+     * Everything below {@code root} that is not a folder, without following any link: each entry says whether it
+     * is a regular file, and why not when it is not (a symbolic link, a pipe, a device). Hadoop's local file system
+     * lists a link as what it points at, so local folders are walked with java.nio instead; HDFS reports its own
+     * links, and object stores have none.
+     */
+    public List<TreeEntry> listTree(Path root) throws IOException {
+        FileSystem fs = fs(root);
+        if (!fs.exists(root)) {
+            throw new FileNotFoundException(root.toString());
+        }
+        List<TreeEntry> out = new ArrayList<>();
+        if (fs instanceof RawLocalFileSystem local) {
+            java.nio.file.Path top = local.pathToFile(root).toPath();
+            Files.walkFileTree(top, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(java.nio.file.Path file, BasicFileAttributes attrs) {
+                    Path path = fs.makeQualified(new Path(file.toUri()));
+                    out.add(new TreeEntry(path, attrs.size(), attrs.lastModifiedTime().toMillis(),
+                            attrs.isSymbolicLink() ? "a symbolic link"
+                                    : attrs.isRegularFile() ? null : "not a regular file (a pipe, socket or device)"));
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(java.nio.file.Path file, IOException e) throws IOException {
+                    throw e;
+                }
+            });
+        } else {
+            java.util.ArrayDeque<Path> dirs = new java.util.ArrayDeque<>();
+            dirs.add(root);
+            while (!dirs.isEmpty()) {
+                for (FileStatus status : fs.listStatus(dirs.poll())) {
+                    if (status.isSymlink()) {
+                        out.add(new TreeEntry(status.getPath(), 0, status.getModificationTime(), "a symbolic link"));
+                    } else if (status.isDirectory()) {
+                        dirs.add(status.getPath());
+                    } else {
+                        out.add(new TreeEntry(status.getPath(), status.getLen(), status.getModificationTime(), null));
+                    }
+                }
+            }
+        }
+        out.sort(Comparator.comparing(e -> e.path().toString()));
+        return out;
+    }
+
+    /**
+     * One entry of {@link #listTree}.
+     *
+     * @param notRegular why the entry is not a regular file, or null when it is one
+     */
+    public record TreeEntry(Path path, long size, long modified, String notRegular) {
     }
 
     public List<FileStatus> list(Path dir) throws IOException {

@@ -176,6 +176,91 @@ class JobFlowTest {
         }
     }
 
+    /**
+     * Issue 12, defect 4: the same bytes X arrive as 2024-06-01 on night 1 and as 2024-05-01_kent_copy on night 2.
+     * The first delivery of X in path order is the copy, so 2024-05-15 is the latest May return: May = 7, as one
+     * run over all three publishes (night 1 alone published 3).
+     */
+    @Test
+    void anEarlierNamedCopyArrivingLaterCountsAsTheFirstDeliveryOfItsBytes() throws Exception {
+        String[] seven = new String[8];
+        seven[0] = RECORD_HEADER;
+        for (int i = 1; i <= 7; i++) {
+            seven[i] = "Kent,M" + i + ",2023-05-0" + i + ",86/2,Snapchat";
+        }
+        String[] three = {RECORD_HEADER, "Kent,X1,2023-05-10,86/2,", "Kent,X2,2023-05-11,86/2,",
+                "Kent,X3,2023-05-12,86/2,"};
+        InboxWriter nightly = new InboxWriter(dir.resolve("inbox"));
+        nightly.file("2024-05-15_kent.csv", seven);
+        nightly.file("2024-06-01_kent.csv", three);
+        assertThat(run(nightly.root(), dir.resolve("wh")).status()).isEqualTo(ExitStatus.SUCCESS);
+        nightly.file("2024-05-01_kent_copy.csv", three);
+
+        Cli.Result night2 = run(nightly.root(), dir.resolve("wh"));
+        Cli.Result once = run(nightly.root(), dir.resolve("wh-once"));
+
+        assertThat(night2.status()).as(night2.toString()).isEqualTo(ExitStatus.SUCCESS);
+        assertThat(once.status()).as(once.toString()).isEqualTo(ExitStatus.SUCCESS);
+        assertThat(WarehouseComparison.differences(dir.resolve("wh-once"), dir.resolve("wh"))).isEmpty();
+        try (Duck duck = new Duck(dir.resolve("wh"))) {
+            assertThat(duck.scalarLong("SELECT sum(offences) FROM {clean_offences} WHERE month = '2023-05'"))
+                    .isEqualTo(7);
+            assertThat(duck.rows("SELECT source_file, status, coalesce(duplicate_of, '') AS duplicate_of "
+                    + "FROM {file_inventory} ORDER BY source_file"))
+                    .containsExactly(
+                            Map.of("source_file", "2024-05-01_kent_copy.csv", "status", "LOADED", "duplicate_of", ""),
+                            Map.of("source_file", "2024-05-15_kent.csv", "status", "LOADED", "duplicate_of", ""),
+                            Map.of("source_file", "2024-06-01_kent.csv", "status", "DUPLICATE",
+                                    "duplicate_of", "2024-05-01_kent_copy.csv"));
+            // The rows of X now name the delivery that counts, as one run's do.
+            assertThat(duck.scalarLong("SELECT count(*) FROM {quarantine}")).isZero();
+        }
+    }
+
+    /**
+     * Issue 12, defect 6: a link in the inbox named like a return is listed and quarantined UNREADABLE; nothing it
+     * points at is read or copied into the raw archive. A named pipe is likewise never opened (it would block).
+     */
+    @Test
+    void aLinkOrPipeInTheInboxIsQuarantinedAndNeverFollowed() throws Exception {
+        InboxWriter inbox = new InboxWriter(dir.resolve("inbox"));
+        kentAprilMay(inbox);
+        Path secret = dir.resolve("secret.txt");
+        Files.writeString(secret, "Force,Crime Ref,Date Recorded,HO Offence Code\nKent,S1,2023-04-03,86/2\n");
+        Files.createSymbolicLink(inbox.root().resolve("2024-05-02_kent.csv"), secret);
+        Path pipe = inbox.root().resolve("2024-05-03_essex.csv");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+
+        Cli.Result result = run(inbox.root(), dir.resolve("wh"));
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitStatus.QUARANTINED);
+        try (Duck duck = new Duck(dir.resolve("wh"))) {
+            assertThat(duck.rows("SELECT source_file, status, quarantine_reason, coalesce(sha256, '') AS sha256, bytes "
+                    + "FROM {file_inventory} WHERE source_file <> '2024-05-01_kent.csv' ORDER BY source_file"))
+                    .containsExactly(
+                            Map.of("source_file", "2024-05-02_kent.csv", "status", "QUARANTINED",
+                                    "quarantine_reason", "UNREADABLE", "sha256", "", "bytes", 0L),
+                            Map.of("source_file", "2024-05-03_essex.csv", "status", "QUARANTINED",
+                                    "quarantine_reason", "UNREADABLE", "sha256", "", "bytes", 0L));
+            assertThat(duck.rows("SELECT source_file, reason, value FROM {quarantine} ORDER BY source_file"))
+                    .containsExactly(
+                            Map.of("source_file", "2024-05-02_kent.csv", "reason", "UNREADABLE",
+                                    "value", "a symbolic link: not followed"),
+                            Map.of("source_file", "2024-05-03_essex.csv", "reason", "UNREADABLE",
+                                    "value", "not a regular file (a pipe, socket or device): not followed"));
+            assertThat(duck.scalarLong("SELECT count(*) FROM {clean_offences} WHERE crime_reference = 'S1'")).isZero();
+        }
+        try (var archived = Files.walk(dir.resolve("wh/raw"))) {
+            List<Path> files = archived.filter(Files::isRegularFile).toList();
+            assertThat(files).hasSize(1);
+            assertThat(Files.readString(files.get(0))).doesNotContain("S1");
+        }
+        // A rebuild re-plans the entries from the ledger alone, without the archive they never had.
+        Cli.Result rebuild = cli().run("rebuild", "--warehouse", dir.resolve("wh").toString(), "--run-date",
+                "2024-12-31");
+        assertThat(rebuild.status()).as(rebuild.toString()).isEqualTo(ExitStatus.QUARANTINED);
+    }
+
     @Test
     void rebuildAppliesANewAliasToEverythingIngestedBefore() throws Exception {
         InboxWriter inbox = new InboxWriter(dir.resolve("inbox"));

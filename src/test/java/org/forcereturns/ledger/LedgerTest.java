@@ -63,12 +63,16 @@ class LedgerTest {
     }
 
     private static DeliveryRecord delivery(String file, String sha) {
-        return new DeliveryRecord(file, sha, 120, false, "UTF-8", "r1", Instant.parse("2024-05-01T02:30:00Z"), null,
-                120, 1_714_530_600_000L);
+        return delivered(file, sha, Instant.parse("2024-05-01T02:30:00Z"));
+    }
+
+    private static DeliveryRecord delivered(String file, String sha, Instant at) {
+        return new DeliveryRecord(file, sha, 120, false, "UTF-8", "r1", at, null, 120, 1_714_530_600_000L, null);
     }
 
     private static IngestedFile outcome(String sha, String runId) {
-        return new IngestedFile(sha, runId, FileOutcome.quarantinedWhole(null, RejectReason.UNREADABLE));
+        return new IngestedFile(sha, "2024-05-01_kent.csv", runId,
+                FileOutcome.quarantinedWhole(null, RejectReason.UNREADABLE));
     }
 
     private Path deliveryFile(DeliveryRecord d) {
@@ -137,9 +141,43 @@ class LedgerTest {
         ledger.commitIngested(outcome(SHA, "r1"));
         ledger.commitIngested(outcome("1a".repeat(32), "r1"));
 
-        assertThat(ledger.committed()).containsExactlyInAnyOrder(SHA, "1a".repeat(32));
+        assertThat(ledger.committed()).containsOnlyKeys(SHA, "1a".repeat(32));
+        assertThat(ledger.committed().get(SHA).sourceFile()).isEqualTo("2024-05-01_kent.csv");
         ledger.forgetIngestedFiles();
         assertThat(ledger.committed()).isEmpty();
         assertThat(ledger.ingested(SHA)).isEmpty();
+    }
+
+    /**
+     * Contract section 5: the first delivery of some bytes in path order counts, whichever night it arrived. The
+     * copy with the earlier path, recorded last, is the one that counts; the stored order of arrival is not used.
+     */
+    @Test
+    void theFirstDeliveryOfTheSameBytesIsTheFirstInPathOrderWhicheverArrivedFirst() throws IOException {
+        Ledger ledger = ledger();
+        ledger.recordDelivery(delivered("2024-06-01_kent.csv", SHA, Instant.parse("2024-06-01T02:00:00Z")));
+        ledger.recordDelivery(delivered("2024-05-15_kent.csv", "1a".repeat(32), Instant.parse("2024-06-01T02:00:00Z")));
+        ledger.recordDelivery(delivered("2024-05-01_kent_copy.csv", SHA, Instant.parse("2024-06-02T02:00:00Z")));
+
+        List<DeliveryRecord> read = ledger.deliveries();
+
+        assertThat(read).extracting(DeliveryRecord::sourceFile)
+                .containsExactly("2024-05-01_kent_copy.csv", "2024-05-15_kent.csv", "2024-06-01_kent.csv");
+        assertThat(read).extracting(DeliveryRecord::duplicateOf)
+                .containsExactly(null, null, "2024-05-01_kent_copy.csv");
+    }
+
+    /** An inbox entry that was not a regular file keeps why, and publishes no content hash: nothing was read. */
+    @Test
+    void anEntryThatWasNotARegularFileIsRememberedAsSuch() throws IOException {
+        Ledger ledger = ledger();
+        ledger.recordDelivery(new DeliveryRecord("2024-05-01_kent.csv", SHA, 0, false, null, "r1",
+                Instant.parse("2024-05-01T02:30:00Z"), null, 0, 1L, "a symbolic link"));
+
+        DeliveryRecord read = ledger.deliveries().get(0);
+
+        assertThat(read.notRegular()).isEqualTo("a symbolic link");
+        assertThat(read.contentSha256()).isNull();
+        assertThat(delivery("2024-05-01_kent.csv", SHA).contentSha256()).isEqualTo(SHA);
     }
 }
