@@ -16,6 +16,7 @@ import org.forcereturns.domain.Force;
  * The territorial forces of England and Wales and every way a return may name one.
  * Matching ignores case, punctuation, {@code &}/{@code and}, a leading {@code The} and the
  * suffixes {@code Police}, {@code Constabulary}, {@code Police Service}; the ONS code is accepted.
+ * A Welsh force's two names joined by {@code /} match in either order.
  */
 public final class ForceDirectory {
 
@@ -104,7 +105,26 @@ public final class ForceDirectory {
             return ForceLookup.TOTALS_ROW;
         }
         String key = key(words);
-        return key.isEmpty() ? ForceLookup.UNKNOWN : byKey.getOrDefault(key, ForceLookup.UNKNOWN);
+        ForceLookup found = key.isEmpty() ? ForceLookup.UNKNOWN : byKey.getOrDefault(key, ForceLookup.UNKNOWN);
+        return found.equals(ForceLookup.UNKNOWN) ? bilingual(raw) : found;
+    }
+
+    /**
+     * Welsh forces write both names, in either order ({@code Heddlu Gwent / Gwent Police}): a value whose
+     * {@code /}-separated halves each name the same force is that force. Halves naming two forces stay unknown.
+     */
+    private ForceLookup bilingual(String raw) {
+        String[] halves = raw.split("/");
+        ForceLookup same = null;
+        for (String half : halves) {
+            String key = key(half);
+            ForceLookup named = key.isEmpty() ? null : byKey.get(key);
+            if (!(named instanceof ForceLookup.Found) || (same != null && !same.equals(named))) {
+                return ForceLookup.UNKNOWN;
+            }
+            same = named;
+        }
+        return halves.length > 1 ? same : ForceLookup.UNKNOWN;
     }
 
     static String key(String name) {

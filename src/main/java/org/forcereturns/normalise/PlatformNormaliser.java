@@ -11,8 +11,12 @@ import java.util.function.Function;
 import org.forcereturns.domain.Platform;
 
 /**
- * Free-text platform values to canonical platforms (contract section 4). In order, for the whole
- * value and then for each part between separators ({@code / , ; & +}, {@code and}):
+ * Free-text platform values to canonical platforms (contract section 4). Web addresses, e-mail addresses
+ * and {@code @handles} are found first ({@link WebAddresses}) and each read as one value: an address names
+ * the platform of its host, matched through the aliases (the host, then its parent domains); an app link
+ * ({@code snapchat://...}) its scheme; an e-mail address Email; a handle nothing. An address with an unknown
+ * host is {@link Platform#UNRECOGNISED}, never split at its dots or slashes. The text around them, in order,
+ * for the whole run and then for each part between separators ({@code / , ; & +}, {@code and}):
  * <ol>
  *   <li>not-recorded markers ({@code N/A}, {@code Unknown}, ...) name nothing;</li>
  *   <li>an alias whose folded key (case, spacing, punctuation ignored) equals the value's, first
@@ -32,6 +36,9 @@ public final class PlatformNormaliser {
     static final int MIN_FUZZY_LENGTH = 5;
     private static final int LONG_KEY_LENGTH = 9;
     private static final int MAX_PHRASE_WORDS = 4;
+
+    /** An e-mail address names the platform of this alias (Email in platforms.csv); Unrecognised if none has it. */
+    private static final String EMAIL_KEY = "email";
 
     /** Platforms that match only their exact name: {@code Other} must not swallow {@code Mother}. */
     private static final Set<String> WHOLE_ONLY = Set.of("other");
@@ -129,27 +136,100 @@ public final class PlatformNormaliser {
     }
 
     private PlatformMatch compute(String raw) {
-        List<String> tokens = PlatformText.tokens(raw);
+        List<WebAddresses.Span> spans = WebAddresses.find(raw);
+        if (spans.isEmpty()) {
+            List<Platform> named = textMatch(PlatformText.tokens(raw), false, false);
+            return named.isEmpty() ? PlatformMatch.NOT_RECORDED : new PlatformMatch(named);
+        }
+        // Addresses, e-mail addresses and handles are cut out first, so their dots and slashes never split
+        // the value; the text between them is matched as before.
+        Set<Platform> found = new LinkedHashSet<>();
+        boolean handle = false;
+        int textStart = 0;
+        for (WebAddresses.Span span : spans) {
+            Platform named = spanMatch(span);
+            handle |= span.kind() == WebAddresses.Kind.HANDLE;
+            found.addAll(textMatch(PlatformText.tokens(raw.substring(textStart, span.start())), textStart > 0, true));
+            if (named != null) {
+                found.add(named);
+            }
+            textStart = span.end();
+        }
+        found.addAll(textMatch(PlatformText.tokens(raw.substring(textStart)), textStart > 0, false));
+        if (found.isEmpty()) {
+            // A handle alone (@jdoe) says a platform was used but not which one.
+            return handle ? PlatformMatch.UNRECOGNISED : PlatformMatch.NOT_RECORDED;
+        }
+        return new PlatformMatch(List.copyOf(found));
+    }
+
+    /**
+     * The platforms a run of text names: the whole run first, then each part between separators. A part
+     * that touches an address or handle with no separator between ({@code via}, {@code profile:}) describes
+     * it, so it adds nothing when it names no platform.
+     */
+    private List<Platform> textMatch(List<String> tokens, boolean followsSpan, boolean precedesSpan) {
         List<String> words = PlatformText.words(tokens);
         if (PlatformText.isNotRecorded(words)) {
-            return PlatformMatch.NOT_RECORDED;
+            return List.of();
         }
         // The whole value first, so names containing separators or noise still match as one.
         Platform whole = exactMatch(words);
         if (whole != null) {
-            return PlatformMatch.of(whole);
+            return List.of(whole);
         }
         List<List<String>> parts = PlatformText.parts(tokens);
-        if (parts.size() == 1) {
-            return new PlatformMatch(matchPart(parts.get(0)));
-        }
+        boolean firstTouches = followsSpan && !tokens.get(0).equals(PlatformText.SEPARATOR);
+        boolean lastTouches = precedesSpan && !tokens.get(tokens.size() - 1).equals(PlatformText.SEPARATOR);
         Set<Platform> found = new LinkedHashSet<>();
-        for (List<String> part : parts) {
-            if (!PlatformText.isNotRecorded(part)) {
-                found.addAll(matchPart(part));
+        for (int i = 0; i < parts.size(); i++) {
+            List<String> part = parts.get(i);
+            if (PlatformText.isNotRecorded(part)) {
+                continue;
+            }
+            List<Platform> named = matchPart(part);
+            boolean touches = (i == 0 && firstTouches) || (i == parts.size() - 1 && lastTouches);
+            if (!(touches && named.equals(PlatformMatch.UNRECOGNISED.platforms()))) {
+                found.addAll(named);
             }
         }
-        return found.isEmpty() ? PlatformMatch.NOT_RECORDED : new PlatformMatch(List.copyOf(found));
+        return List.copyOf(found);
+    }
+
+    /** The platform an address, app link or e-mail address names, Unrecognised if none; null for a handle. */
+    private Platform spanMatch(WebAddresses.Span span) {
+        Platform named = switch (span.kind()) {
+            case ADDRESS -> hostMatch(span.labels());
+            case APP_LINK -> exactMatch(PlatformText.words(PlatformText.tokens(span.labels().get(0))));
+            case EMAIL -> exact.get(EMAIL_KEY);
+            case HANDLE -> null;
+        };
+        return named == null && span.kind() != WebAddresses.Kind.HANDLE ? Platform.UNRECOGNISED : named;
+    }
+
+    /**
+     * The platform whose alias is the host ({@code vm.tiktok.com}), else one of its parent domains
+     * ({@code web.whatsapp.com} is {@code whatsapp.com}), else a small typo of one; a top-level domain alone
+     * never matches. Null when none is known.
+     */
+    private Platform hostMatch(List<String> labels) {
+        List<List<String>> domains = new ArrayList<>();
+        for (int from = 0; labels.size() - from >= 2; from++) {
+            domains.add(PlatformText.words(PlatformText.tokens(String.join(".", labels.subList(from, labels.size())))));
+        }
+        for (List<String> domain : domains) {
+            Platform platform = exactMatch(domain);
+            if (platform != null) {
+                return platform;
+            }
+        }
+        for (List<String> domain : domains) {
+            Platform platform = typoMatch(PlatformText.key(domain));
+            if (platform != null) {
+                return platform;
+            }
+        }
+        return null;
     }
 
     private List<Platform> matchPart(List<String> words) {

@@ -25,7 +25,8 @@ class HeaderAliasesTest {
             Field.OFFENCE_CODE, List.of("Offence Code", "HO Offence Code", "Home Office Code", "HO Code", "Crime Code"),
             Field.OFFENCE_DESCRIPTION, List.of("Offence Description", "Offence", "Crime Type"),
             Field.PLATFORM, List.of("Platform", "Platform Used", "Online Platform", "App", "Website/App", "Site/App", "Method"),
-            Field.COUNT, List.of("Number of Offences", "Offence Count", "Offences", "Count", "Number"));
+            Field.COUNT, List.of("Number of Offences", "No. of Offences", "No of Offences", "Offence Count", "Offences",
+                    "Total Offences", "Count", "Number", "Volume"));
 
     @ParameterizedTest(name = "[{index}] {1} -> {0}")
     @CsvSource(textBlock = """
@@ -68,10 +69,14 @@ class HeaderAliasesTest {
             PLATFORM,            Site/App
             PLATFORM,            Method
             COUNT,               Number of Offences
+            COUNT,               No. of Offences
+            COUNT,               No of Offences
             COUNT,               Offence Count
             COUNT,               Offences
+            COUNT,               Total Offences
             COUNT,               Count
             COUNT,               Number
+            COUNT,               Volume
             """)
     void everyContractAliasResolvesInEveryWriting(Field field, String alias) {
         HeaderAliases aliases = HeaderAliases.bundled();
@@ -85,13 +90,19 @@ class HeaderAliasesTest {
         }
     }
 
+    /**
+     * Compared as header names compare: {@code No. of Offences} and {@code No of Offences} are one alias, and the
+     * loader refuses an alias listed twice, so the file lists the first spelling only.
+     */
     @Test
     void dataFileMatchesTheContractTableExactly() {
         HeaderAliases aliases = HeaderAliases.bundled();
         int total = 0;
         for (Field f : Field.values()) {
-            assertThat(aliases.aliasesOf(f)).as("%s", f).containsExactlyInAnyOrderElementsOf(CONTRACT.get(f));
-            total += CONTRACT.get(f).size();
+            List<String> contract = CONTRACT.get(f).stream().map(HeaderAliases::normalize).distinct().toList();
+            assertThat(aliases.aliasesOf(f)).as("%s", f).extracting(HeaderAliases::normalize)
+                    .containsExactlyInAnyOrderElementsOf(contract);
+            total += contract.size();
         }
         assertThat(aliases.size()).isEqualTo(total);
     }
@@ -105,6 +116,8 @@ class HeaderAliasesTest {
             Date,              RECORDED_DATE
             Method,            PLATFORM
             Number,            COUNT
+            Total Offences,    COUNT
+            Volume,            COUNT
             Crime Code,        OFFENCE_CODE
             Crime Type,        OFFENCE_DESCRIPTION
             Crime Ref,         CRIME_REFERENCE

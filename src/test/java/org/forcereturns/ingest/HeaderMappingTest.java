@@ -31,6 +31,10 @@ class HeaderMappingTest {
             Force|Financial Year|Month|Offence Code|Number                 ; COUNT  ; MONTH          ; month wins over financial year
             force_name|recorded_on|ho_offence_code|offence                 ; RECORD ; RECORDED_DATE  ; snake case; Offence is a description
             Force|Date|Offence Code|Offence|Offences                       ; COUNT  ; RECORDED_DATE  ; Offences is a count
+            Force|Month|Offence Code|Platform|No. of Offences              ; COUNT  ; MONTH          ; No. of Offences is a count
+            Force|Month|Offence Code|Platform|No of Offences               ; COUNT  ; MONTH          ; No of Offences is a count
+            Force|FY|Quarter|Offence Code|Total Offences                   ; COUNT  ; FINANCIAL_YEAR ; Total Offences is a count
+            Force|Month|Offence Code|Offence|Volume                        ; COUNT  ; MONTH          ; Volume is a count
             """)
     void detectsLayoutAndPeriodForm(String header, Layout layout, PeriodForm form, String rule) {
         HeaderMapping m = mapping(header);

@@ -308,6 +308,10 @@ class RowNormaliserTest {
             Snapchat + Snapchat          | Snapchat                        | Snapchat + Snapchat
             Carrier pigeon               | Unrecognised                    | Carrier pigeon
             Snapchat / carrier pigeon    | Snapchat;Unrecognised           | Snapchat / carrier pigeon
+            snapchat.com/add/x           | Snapchat                        | snapchat.com/add/x
+            https://www.snapchat.com/add/jdoe | Snapchat                   | https://www.snapchat.com/add/jdoe
+            gumtree.com/item/1/x         | Unrecognised                    | gumtree.com/item/1/x
+            jdoe@snapchat.com            | Email                           | jdoe@snapchat.com
             """)
     void platforms(String text, String canonical, String raw) {
         CleanOffence offence = accepted("RECORD", "Kent,CR1,2024-05-02,86/2," + text);

@@ -58,9 +58,58 @@ class ForceDirectoryTest {
             North-Yorkshire Police                    | E23000009
             West Yorkshire Police                     | E23000010
             South Wales Police                        | W15000003
+            Lancs                                     | E23000003
+            LANCS                                     | E23000003
+            S Yorks                                   | E23000011
+            S. Yorks                                  | E23000011
+            South Yorks Police                        | E23000011
+            N Yorks                                   | E23000009
+            West Yorks                                | E23000010
+            TVP                                       | E23000029
+            NWP                                       | W15000001
+            SWP                                       | W15000003
+            DPP                                       | W15000004
+            Heddlu Gwent                              | W15000002
+            Heddlu Gogledd Cymru                      | W15000001
+            Heddlu De Cymru                           | W15000003
+            Heddlu Dyfed Powys                        | W15000004
+            North Wales Police / Heddlu Gogledd Cymru | W15000001
+            Gwent Police / Heddlu Gwent               | W15000002
+            Dyfed-Powys Police/Heddlu Dyfed-Powys     | W15000004
             """)
     void matchesForceNamesAndVariants(String raw, String code) {
         assertThat(FORCES.lookup(raw)).isEqualTo(new ForceLookup.Found(FORCES.byCode(code).orElseThrow()));
+    }
+
+    /** The Welsh name and the English one, in either order, with or without the suffix. */
+    @ParameterizedTest(name = "[{index}] ''{0}'' is {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Heddlu Gogledd Cymru / North Wales Police | W15000001
+            Heddlu Gwent/Gwent Police                 | W15000002
+            Heddlu De Cymru / South Wales             | W15000003
+            Heddlu Dyfed-Powys / Dyfed-Powys Police   | W15000004
+            Gwent / Gwent Police                      | W15000002
+            """)
+    void matchesBothNamesOfAWelshForceInEitherOrder(String raw, String code) {
+        assertThat(FORCES.lookup(raw)).isEqualTo(new ForceLookup.Found(FORCES.byCode(code).orElseThrow()));
+    }
+
+    /** Every name of every force in the bundled forces.csv finds that force and no other. */
+    @Test
+    void everyNameInTheReferenceFileFindsItsOwnForce() {
+        List<ReferenceCsv.Row> rows = ReferenceCsv.fromClasspath("/reference/forces.csv",
+                reader -> ReferenceCsv.read(reader, "forces.csv"));
+        assertThat(rows).hasSize(43);
+        for (ReferenceCsv.Row row : rows) {
+            Force force = FORCES.byCode(row.get("force_code")).orElseThrow();
+            List<String> names = new java.util.ArrayList<>(List.of(row.get("force_code"), row.get("force_name"),
+                    row.get("full_name"), row.get("police_uk_slug")));
+            names.addAll(List.of(row.get("known_variants").split("\\|")));
+            names.removeIf(String::isBlank);
+            for (String name : names) {
+                assertThat(FORCES.lookup(name)).as("'%s'", name).isEqualTo(new ForceLookup.Found(force));
+            }
+        }
     }
 
     @ParameterizedTest(name = "[{index}] ''{0}'' is a totals row")
@@ -89,7 +138,9 @@ class ForceDirectoryTest {
 
     @ParameterizedTest(name = "[{index}] ''{0}'' is unknown")
     @ValueSource(strings = {"Police Scotland", "Police Service of Northern Ireland", "Police", "Constabulary",
-            "-", "Kentish", "Yorkshire", "Wales", "England", "E23000099", "Metropolitan Police Servic", "Total Police"})
+            "-", "Kentish", "Yorkshire", "Wales", "England", "E23000099", "Metropolitan Police Servic", "Total Police",
+            "Yorks", "Heddlu", "Cymru", "Kent / Essex", "Gwent / South Wales", "Heddlu Gwent / Heddlu De Cymru",
+            "/", "Lanc"})
     void othersAreUnknown(String raw) {
         assertThat(FORCES.lookup(raw)).isEqualTo(ForceLookup.UNKNOWN);
     }

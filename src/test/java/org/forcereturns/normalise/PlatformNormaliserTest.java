@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -205,6 +206,102 @@ class PlatformNormaliserTest {
         assertThat(normalised(raw)).isEqualTo(platforms(expected));
     }
 
+    /** Contract section 4: an address names the one platform of its host, whatever its path, query or case. */
+    @ParameterizedTest(name = "[{index}] ''{0}'' is {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            https://www.snapchat.com/add/jdoe                  | Snapchat
+            snapchat.com/add/x                                 | Snapchat
+            snapchat.com/add/X                                 | Snapchat
+            HTTPS://WWW.SNAPCHAT.COM/ADD/JDOE                  | Snapchat
+            http://snapchat.com:443/add/x?src=fb&ref=ig+x#top  | Snapchat
+            www.snapchat.com                                   | Snapchat
+            snapchat.com                                       | Snapchat
+            snapchat.com:8080                                  | Snapchat
+            https://story.snapchat.com/s/jdoe                  | Snapchat
+            m.facebook.com/profile.php?id=123                  | Facebook
+            https://m.facebook.com/messages/t/1                | Facebook
+            facebook.com/groups/x/posts/1                      | Facebook
+            fb.com/jdoe                                        | Facebook
+            instagram.com/p/abc                                | Instagram
+            https://www.instagram.com/jdoe/?hl=en              | Instagram
+            instagr.am/p/x                                     | Instagram
+            wa.me/447700900000                                 | WhatsApp
+            https://web.whatsapp.com/                          | WhatsApp
+            chat.whatsapp.com/invite/abc                       | WhatsApp
+            t.me/joinchat/abc                                  | Telegram
+            https://t.me/s/channel                             | Telegram
+            discord.gg/abc                                     | Discord
+            https://discord.com/channels/1/2                   | Discord
+            tiktok.com/@x                                      | TikTok
+            https://www.tiktok.com/@jdoe/video/1               | TikTok
+            vm.tiktok.com/ZMabc/                               | TikTok
+            vt.tiktok.com/x                                    | TikTok
+            x.com/jdoe                                         | X
+            X.COM/JDOE                                         | X
+            https://twitter.com/jdoe/status/1                  | X
+            mobile.twitter.com/jdoe                            | X
+            t.co/abc                                           | X
+            youtu.be/abc                                       | YouTube
+            m.youtube.com/watch?v=abc&t=1                      | YouTube
+            m.me/jdoe                                          | Facebook Messenger
+            reddit.com/r/x                                     | Reddit
+            https://snapchat.com/add/x.                        | Snapchat
+            (snapchat.com/add/x)                               | Snapchat
+            <https://snapchat.com/add/x>                       | Snapchat
+            snapchat.com.                                      | Snapchat
+            snapchta.com/add/x                                 | Snapchat
+            snapchat://add/jdoe                                | Snapchat
+            fb://profile/1                                     | Facebook
+            """)
+    void aWebAddressNamesThePlatformOfItsHost(String raw, String expected) {
+        assertThat(normalised(raw)).isEqualTo(platforms(expected));
+    }
+
+    /** An e-mail address says the message went by e-mail, whatever its domain. */
+    @ParameterizedTest(name = "[{index}] ''{0}'' is Email")
+    @ValueSource(strings = {"someone@gmail.com", "jdoe@snapchat.com", "First.Last+tag@police.uk",
+            "mailto:someone@example.org", "Email: someone@hotmail.co.uk", "someone@gmail.com."})
+    void anEmailAddressIsEmail(String raw) {
+        assertThat(normalised(raw)).isEqualTo(platforms("Email"));
+    }
+
+    @ParameterizedTest(name = "[{index}] ''{0}'' is {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Snapchat / instagram.com/p/x                  | Snapchat; Instagram
+            instagram.com/p/x / Snapchat                  | Instagram; Snapchat
+            Snapchat/instagram.com/p/x                    | Snapchat; Instagram
+            snapchat.com/add/x and wa.me/44               | Snapchat; WhatsApp
+            'snapchat.com/add/x, instagram.com/p/y'       | Snapchat; Instagram
+            snapchat.com/add/x;instagram.com/p/y          | Snapchat; Instagram
+            Snapchat (snapchat.com/add/jdoe)              | Snapchat
+            Snapchat: https://www.snapchat.com/add/jdoe   | Snapchat
+            via snapchat.com/add/x                        | Snapchat
+            profile: instagram.com/jdoe                   | Instagram
+            Snapchat @jdoe                                | Snapchat
+            @jdoe on Snapchat                             | Snapchat
+            @x on Snapchat                                | Snapchat
+            Instagram (@snapchat)                         | Instagram
+            Snapchat / gumtree.com/item/1                 | Snapchat; ?
+            Gumtree / snapchat.com/add/x                  | ?; Snapchat
+            Snapchat / someone@gmail.com                  | Snapchat; Email
+            N/A / snapchat.com/add/x                      | Snapchat
+            Snapchat.Instagram                            | Snapchat; Instagram
+            snap.chat                                     | Snapchat
+            """)
+    void anAddressInAValueIsOneOfItsParts(String raw, String expected) {
+        assertThat(normalised(raw)).isEqualTo(platforms(expected));
+    }
+
+    /** An address whose host we do not know is one unrecognised value, never split at its slashes or dots. */
+    @ParameterizedTest(name = "[{index}] ''{0}'' is one Unrecognised")
+    @ValueSource(strings = {"gumtree.com/item/123/snapchat", "https://www.example.com/x/instagram/facebook",
+            "example.org?ref=snapchat&via=instagram", "https://snapchat.evil.com/add/x", "snapchat.com.evil.net/x",
+            "http://192.168.0.1/snapchat/x", "www.x.y", "https://", "tg://resolve?domain=x",
+            "@jdoe", "@snapchat_user", "@x", " @jdoe. "})
+    void anUnknownAddressOrALoneHandleIsOneUnrecognisedValue(String raw) {
+        assertThat(normalised(raw)).containsExactly(Platform.UNRECOGNISED);
+    }
+
     @ParameterizedTest(name = "[{index}] ''{0}'' is unrecognised")
     @ValueSource(strings = {"Single", "Thread", "Mother", "Others", "Another", "XX", "Xx Xx", "Box", "Switch",
             "Nintendo Switch", "Message", "Messages", "Passenger", "Google Drive", "Online", "App", "Gumtree",
@@ -367,6 +464,71 @@ class PlatformNormaliserTest {
         String rendered = first + separator + second;
         List<String> expected = first.equals(second) ? List.of(first) : List.of(first, second);
         assertThat(normalised(rendered)).as(rendered).extracting(Platform::name).containsExactlyElementsOf(expected);
+    }
+
+    /** Any host among the aliases, written any way, with any path: exactly that host's platform. */
+    @Property
+    void anAddressOnAKnownHostNamesExactlyItsPlatform(
+            @ForAll("hosts") String host, @ForAll("schemes") String scheme, @ForAll boolean www,
+            @ForAll("ports") String port, @ForAll("paths") String path, @ForAll boolean upper,
+            @ForAll("trailers") String trailer) {
+        String address = scheme + (www ? "www." : "") + host + port + path;
+        String rendered = (upper ? address.toUpperCase(Locale.ROOT) : address) + trailer;
+        assertThat(normalised(rendered)).as(rendered).containsExactly(CATALOGUE.aliases().get(host));
+    }
+
+    /** The path of an address on an unknown host names nothing, whatever platforms it spells. */
+    @Property
+    void anAddressOnAnUnknownHostIsOneUnrecognisedValue(
+            @ForAll("unknownHosts") String host, @ForAll("schemes") String scheme, @ForAll("paths") String path) {
+        Assume.that(!path.isEmpty());
+        String rendered = scheme + host + path;
+        assertThat(normalised(rendered)).as(rendered).containsExactly(Platform.UNRECOGNISED);
+    }
+
+    @Provide
+    Arbitrary<String> hosts() {
+        return Arbitraries.of(CATALOGUE.aliases().keySet().stream()
+                .filter(alias -> alias.matches("[a-z0-9-]+(\\.[a-z0-9-]+)+")).toList());
+    }
+
+    @Provide
+    Arbitrary<String> unknownHosts() {
+        return Arbitraries.of("gumtree.com", "example.org", "news.bbc.co.uk", "10.0.0.1", "snapchat.evil.com",
+                "instagram.example", "my-site.net");
+    }
+
+    @Provide
+    Arbitrary<String> schemes() {
+        return Arbitraries.of("", "http://", "https://", "HTTPS://", "https://user@");
+    }
+
+    @Provide
+    Arbitrary<String> ports() {
+        return Arbitraries.of("", "", ":443", ":8080");
+    }
+
+    /** Paths, queries and fragments spelling platform names, separators and handles. */
+    @Provide
+    Arbitrary<String> paths() {
+        Arbitrary<String> segment = Arbitraries.of("add", "x", "X", "p", "@jdoe", "instagram", "Snapchat", "fb",
+                "wa.me", "t.me", "and", "&", "+", "N/A", "profile.php", "123", "");
+        Arbitrary<String> joiner = Arbitraries.of("/", "?q=", "&via=", "#", "+", ".");
+        return Combinators.combine(segment.list().ofMaxSize(5), joiner.list().ofMaxSize(5)).as((segments, joiners) -> {
+            if (segments.isEmpty()) {
+                return "";
+            }
+            StringBuilder path = new StringBuilder("/");
+            for (int i = 0; i < segments.size(); i++) {
+                path.append(segments.get(i)).append(i < joiners.size() ? joiners.get(i) : "");
+            }
+            return path.toString();
+        });
+    }
+
+    @Provide
+    Arbitrary<String> trailers() {
+        return Arbitraries.of("", ".", " ", ")", "!");
     }
 
     @Provide
