@@ -35,4 +35,14 @@ class TextReportTest {
                 .contains("quarantined a?[2Jb?c.csv: UNREADABLE").contains("\"x?]0;pwned???\"");
         assertThat(text).contains("No financial year has been published yet");
     }
+
+    @Test
+    void filesWithIgnoredColumnsAreListed() {
+        assertThat(TextReport.render(Fixtures.twoYears())).contains("Files with ignored columns: 1\n"
+                + "    2024-04-22_kent.csv: BCU, <script>alert(1)</script>\n");
+        ReportData hostile = new ReportData("w", null, List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(new ReportData.FileRow("a.csv", "LOADED", null, null, 0, 0, 0, 0, 0, "x\u001b[2J|y")),
+                List.of(), List.of());
+        assertThat(TextReport.render(hostile)).contains("    a.csv: x?[2J, y\n");
+    }
 }
