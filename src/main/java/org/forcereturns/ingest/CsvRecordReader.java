@@ -75,6 +75,8 @@ public final class CsvRecordReader implements Closeable {
     private int fieldStart;
     /** The record's raw text when it lay in {@code buf} in one piece, else null (then it is in {@code raw}). */
     private String rawText;
+    /** The line end that closed the last well-formed record ("" at end of input). */
+    private String terminator = "";
 
     /** Columns whose values are made into strings; null for all (see {@link #readOnly}). */
     private BitSet materialised;
@@ -217,9 +219,32 @@ public final class CsvRecordReader implements Closeable {
                 preambleLines = candidate.lineNumber() - 1 - blankLines;
                 return candidate;
             }
+            rereadAfterFirstLine(candidate);
         }
         delimiter = ',';
         return null;
+    }
+
+    /**
+     * A rejected candidate stands for its first physical line only: a quote opened in a note ({@code "Provisional})
+     * and closed in a data row must not swallow the header between them. The lines it ran over are read again.
+     */
+    private void rereadAfterFirstLine(CsvRecord candidate) {
+        String text = candidate.raw();
+        int brk = 0;
+        while (brk < text.length() && text.charAt(brk) != '\n' && text.charAt(brk) != '\r') {
+            brk++;
+        }
+        if (brk == text.length()) {
+            return; // one line (an unterminated quote is already cut back to its first line)
+        }
+        int after = brk + 1;
+        if (text.charAt(brk) == '\r' && after < text.length() && text.charAt(after) == '\n') {
+            after++;
+        }
+        pushBack(text.substring(after) + terminator);
+        line = candidate.lineNumber() + 1;
+        endedMidLine = false;
     }
 
     private static boolean isBlankHeaderCandidate(CharSequence s) {
@@ -304,6 +329,7 @@ public final class CsvRecordReader implements Closeable {
                         return recover(startLine, CsvRecord.UNTERMINATED_QUOTE);
                     }
                     endedMidLine = true;
+                    terminator = "";
                     endField();
                     return finish(startLine, error);
                 }
@@ -456,8 +482,10 @@ public final class CsvRecordReader implements Closeable {
             raw.append(buf, spanStart, pos - 1 - spanStart);
         }
         line++;
+        terminator = c == '\r' ? "\r" : "\n";
         if (c == '\r' && (pos < limit || fill()) && buf[pos] == '\n') {
             pos++;
+            terminator = "\r\n";
         }
         return finish(startLine, error);
     }

@@ -139,10 +139,21 @@ class CsvRecordReaderTest {
             assertThat(r.delimiter()).isEqualTo(';');
             // sep=; and the two physical lines of the quoted title; the blank and separator-only lines are not counted
             assertThat(r.preambleLines()).isEqualTo(3);
-            assertThat(r.headerCandidates()).extracting(CsvRecord::lineNumber).containsExactly(1L, 3L, 6L);
+            // a rejected candidate stands for one physical line: the title's second line is a candidate of its own
+            assertThat(r.headerCandidates()).extracting(CsvRecord::lineNumber).containsExactly(1L, 3L, 4L, 6L);
             assertThat(r.headerCandidates().get(1).fields()).containsExactly("Kent, Surrey, Sussex\nprovisional");
             assertThat(r.next()).isEqualTo(ok(7, "Kent;86/2", "Kent", "86/2"));
             assertThat(r.next()).isNull();
+        }
+    }
+
+    @Test
+    void aHeaderCellMaySpanLinesAndDataLineNumbersStayPhysical() throws IOException {
+        String in = "note\r\n\"Force\r\nName\",Code\r\nKent,86/2\r\n";
+        try (CsvRecordReader r = new CsvRecordReader(new StringReader(in), names -> names.contains("Code"))) {
+            assertThat(r.header()).isEqualTo(ok(2, "\"Force\r\nName\",Code", "Force\r\nName", "Code"));
+            assertThat(r.preambleLines()).isEqualTo(1);
+            assertThat(r.next()).isEqualTo(ok(4, "Kent,86/2", "Kent", "86/2"));
         }
     }
 

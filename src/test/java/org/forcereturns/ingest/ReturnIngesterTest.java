@@ -140,6 +140,18 @@ class ReturnIngesterTest {
     }
 
     @Test
+    void aPreambleNoteThatOpensAQuoteAndNeverClosesItDoesNotSwallowTheHeader() {
+        Ingested in = ingest(csv("\"Provisional: do not publish", Returns.RECORD, "Kent,CR1,2024-05-02,86/2,\"Snap",
+                "chat \"", "Kent,CR2,2024-05-03,86/2,Instagram"));
+
+        assertThat(in.outcome().status()).isEqualTo(FileStatus.LOADED);
+        assertThat(in.outcome().preambleLines()).isEqualTo(1);
+        assertThat(in.accepted()).extracting(CleanOffence::sourceLine).containsExactly(3L, 5L);
+        assertThat(in.accepted()).extracting(CleanOffence::platformRaw).containsExactly("Snap\nchat", "Instagram");
+        assertBalanced(in);
+    }
+
+    @Test
     void aFileWithAHeaderOnItsFirstLineHasNoPreamble() {
         Ingested in = ingest(csv(Returns.RECORD, "Kent,CR1,2024-05-02,86/2,Snapchat"));
         assertThat(in.outcome().preambleLines()).isZero();
