@@ -7,7 +7,7 @@ import java.util.Objects;
  * One CSV record as read from a force return.
  *
  * @param lineNumber      1-based physical line on which the record starts
- * @param fields          the values, trimmed of leading and trailing spaces (and tabs unless tab is the delimiter)
+ * @param fields          the values, trimmed of leading and trailing whitespace (line breaks and no-break spaces included)
  * @param raw             the exact text of the record without its final line terminator; contains line
  *                        breaks when a quoted field does. For an unterminated quoted field, only the
  *                        starting physical line (capped at the reader's character limit)

@@ -7,20 +7,24 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * A strict, recovering RFC 4180 reader that keeps each record's physical line number and raw text.
  *
  * <ul>
- *   <li>The header is the first non-blank physical line (a line of only spaces, tabs, quotes and
- *       candidate delimiters is blank); the delimiter is detected from it by {@link DelimiterDetector}.</li>
+ *   <li>The header is the first of the first {@value #MAX_HEADER_CANDIDATES} non-blank lines (a line of only
+ *       spaces, tabs, quotes and candidate delimiters is blank) that the caller's header test accepts (by default
+ *       the first); the non-blank lines above it are preamble (a title, a note, an Excel {@code sep=;} line),
+ *       skipped and counted. The delimiter is detected from each candidate line in turn by
+ *       {@link DelimiterDetector}, so a preamble line's delimiters never decide the header's.</li>
  *   <li>Quoted fields may contain delimiters, doubled quotes and line breaks. Line ends are CRLF, LF or
  *       a lone CR, inside quoted fields too (a quoted CRLF is one line break). A quote inside an unquoted
- *       field is literal. Spaces (and tabs, unless tab is the delimiter) before an opening quote or
- *       after a closing quote are allowed; any other text after a closing quote makes the record
+ *       field is literal. Whitespace (other than the delimiter and line ends) before an opening quote or
+ *       after a closing quote is allowed; any other text after a closing quote makes the record
  *       malformed ("text after closing quote"), the text being kept in the field.</li>
- *   <li>Values are trimmed of leading and trailing spaces (and tabs, unless tab is the delimiter),
- *       quoted values included.</li>
+ *   <li>Values are trimmed of leading and trailing whitespace (spaces, tabs, line breaks, no-break spaces),
+ *       quoted values included: a quoted {@code "Snapchat\n"} is {@code Snapchat}.</li>
  *   <li>Blank lines and records whose fields are all empty ({@code ,,,,}) are skipped; line numbers
  *       stay physical.</li>
  *   <li>A record whose field count differs from the header's is returned with a reason
@@ -39,6 +43,8 @@ public final class CsvRecordReader implements Closeable {
 
     public static final int DEFAULT_MAX_RECORD_LINES = 200;
     public static final int DEFAULT_MAX_RECORD_CHARS = 1 << 20;
+    /** Non-blank lines that may be looked at for the header (contract section 2). */
+    public static final int MAX_HEADER_CANDIDATES = 10;
     private static final int BUFFER_SIZE = 1 << 16;
 
     private static final int START_FIELD = 0;
@@ -69,17 +75,30 @@ public final class CsvRecordReader implements Closeable {
     private int fieldStart;
     /** The record's raw text when it lay in {@code buf} in one piece, else null (then it is in {@code raw}). */
     private String rawText;
+    /** The line end that closed the last well-formed record ("" at end of input). */
+    private String terminator = "";
 
     /** Columns whose values are made into strings; null for all (see {@link #readOnly}). */
     private BitSet materialised;
 
     private char delimiter = ',';
-    private boolean trimTabs = true;
     private int expectedFields = -1;
+    /** The non-blank lines looked at for the header, in order (for saying why none was taken). */
+    private final List<CsvRecord> candidates = new ArrayList<>();
+    private long preambleLines;
     private final CsvRecord header;
 
+    /** A reader whose header is the first non-blank line. */
     public CsvRecordReader(Reader in) throws IOException {
-        this(in, DEFAULT_MAX_RECORD_LINES, DEFAULT_MAX_RECORD_CHARS);
+        this(in, names -> true);
+    }
+
+    /**
+     * A reader whose header is the first of the first {@value #MAX_HEADER_CANDIDATES} non-blank lines whose values
+     * {@code isHeader} accepts.
+     */
+    public CsvRecordReader(Reader in, Predicate<List<String>> isHeader) throws IOException {
+        this(in, isHeader, DEFAULT_MAX_RECORD_LINES, DEFAULT_MAX_RECORD_CHARS);
     }
 
     /**
@@ -88,13 +107,19 @@ public final class CsvRecordReader implements Closeable {
      * @param maxRecordChars how many characters one record may hold (at least 1)
      */
     public CsvRecordReader(Reader in, int maxRecordLines, int maxRecordChars) throws IOException {
+        this(in, names -> true, maxRecordLines, maxRecordChars);
+    }
+
+    private CsvRecordReader(Reader in, Predicate<List<String>> isHeader, int maxRecordLines, int maxRecordChars)
+            throws IOException {
         this.in = Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(isHeader, "isHeader");
         if (maxRecordLines < 1 || maxRecordChars < 1) {
             throw new IllegalArgumentException("limits must be positive");
         }
         this.maxRecordLines = maxRecordLines;
         this.maxRecordChars = maxRecordChars;
-        this.header = readHeader();
+        this.header = readHeader(isHeader);
     }
 
     /**
@@ -112,9 +137,25 @@ public final class CsvRecordReader implements Closeable {
         this.materialised = (BitSet) columns.clone();
     }
 
-    /** The header record, or null if the input has no non-blank line. */
+    /**
+     * The header record, or null if the input has no non-blank line or none of the first
+     * {@value #MAX_HEADER_CANDIDATES} passed the header test.
+     */
     public CsvRecord header() {
         return header;
+    }
+
+    /**
+     * The non-blank lines looked at for the header, read as records, in order: the preamble lines then the header,
+     * or, when no header was found, the first {@value #MAX_HEADER_CANDIDATES} non-blank lines (maybe none).
+     */
+    public List<CsvRecord> headerCandidates() {
+        return List.copyOf(candidates);
+    }
+
+    /** Non-blank physical lines above the header (0 without a header): skipped, they are not records. */
+    public long preambleLines() {
+        return header == null ? 0 : preambleLines;
     }
 
     /** The delimiter detected from the header line (comma if there is no header). */
@@ -150,27 +191,60 @@ public final class CsvRecordReader implements Closeable {
 
     // ------------------------------------------------------------------ header
 
-    private CsvRecord readHeader() throws IOException {
+    private CsvRecord readHeader(Predicate<List<String>> isHeader) throws IOException {
         StringBuilder lineText = new StringBuilder();
-        while (true) {
+        long blankLines = 0;
+        while (candidates.size() < MAX_HEADER_CANDIDATES) {
             lineText.setLength(0);
             long lineNo = line;
             String terminator = readPhysicalLine(lineText);
             if (terminator == null) {
-                return null; // end of input, no non-blank line
+                break; // end of input
             }
-            if (!isBlankHeaderCandidate(lineText)) {
-                delimiter = DelimiterDetector.detect(lineText.toString());
-                trimTabs = delimiter != '\t';
-                lineText.append(terminator);
-                pushBack(lineText);
-                line = lineNo;
-                endedMidLine = false;
-                CsvRecord h = parseRecord();
-                expectedFields = h.fields().size();
-                return h;
+            if (isBlankHeaderCandidate(lineText)) {
+                blankLines++;
+                continue;
             }
+            // Each candidate is read with its own delimiter: a preamble line ("sep=;", a title with commas) must
+            // not decide how the header is split.
+            delimiter = DelimiterDetector.detect(lineText.toString());
+            lineText.append(terminator);
+            pushBack(lineText);
+            line = lineNo;
+            endedMidLine = false;
+            CsvRecord candidate = parseRecord();
+            candidates.add(candidate);
+            if (isHeader.test(candidate.fields())) {
+                expectedFields = candidate.fields().size();
+                preambleLines = candidate.lineNumber() - 1 - blankLines;
+                return candidate;
+            }
+            rereadAfterFirstLine(candidate);
         }
+        delimiter = ',';
+        return null;
+    }
+
+    /**
+     * A rejected candidate stands for its first physical line only: a quote opened in a note ({@code "Provisional})
+     * and closed in a data row must not swallow the header between them. The lines it ran over are read again.
+     */
+    private void rereadAfterFirstLine(CsvRecord candidate) {
+        String text = candidate.raw();
+        int brk = 0;
+        while (brk < text.length() && text.charAt(brk) != '\n' && text.charAt(brk) != '\r') {
+            brk++;
+        }
+        if (brk == text.length()) {
+            return; // one line (an unterminated quote is already cut back to its first line)
+        }
+        int after = brk + 1;
+        if (text.charAt(brk) == '\r' && after < text.length() && text.charAt(after) == '\n') {
+            after++;
+        }
+        pushBack(text.substring(after) + terminator);
+        line = candidate.lineNumber() + 1;
+        endedMidLine = false;
     }
 
     private static boolean isBlankHeaderCandidate(CharSequence s) {
@@ -226,7 +300,6 @@ public final class CsvRecordReader implements Closeable {
         }
         final long startLine = line;
         final char delim = delimiter;
-        final boolean trimTab = trimTabs;
         raw.setLength(0);
         field.setLength(0);
         fields.clear();
@@ -256,6 +329,7 @@ public final class CsvRecordReader implements Closeable {
                         return recover(startLine, CsvRecord.UNTERMINATED_QUOTE);
                     }
                     endedMidLine = true;
+                    terminator = "";
                     endField();
                     return finish(startLine, error);
                 }
@@ -300,7 +374,7 @@ public final class CsvRecordReader implements Closeable {
                     } else if (c == '\n' || c == '\r') {
                         endField();
                         return endRecord(startLine, c, error);
-                    } else if (c != ' ' && !(c == '\t' && trimTab)) {
+                    } else if (!isTrim(c)) {
                         direct = true;
                         fieldStart = pos - 1;
                         state = UNQUOTED;
@@ -353,7 +427,7 @@ public final class CsvRecordReader implements Closeable {
                     } else if (c == '\n' || c == '\r') {
                         endField();
                         return endRecord(startLine, c, error);
-                    } else if (c == ' ' || (c == '\t' && trimTab)) {
+                    } else if (isTrim(c)) {
                         state = AFTER_CLOSING_QUOTE;
                     } else {
                         error = CsvRecord.TEXT_AFTER_QUOTE;
@@ -368,7 +442,7 @@ public final class CsvRecordReader implements Closeable {
                     } else if (c == '\n' || c == '\r') {
                         endField();
                         return endRecord(startLine, c, error);
-                    } else if (c != ' ' && !(c == '\t' && trimTab)) {
+                    } else if (!isTrim(c)) {
                         error = CsvRecord.TEXT_AFTER_QUOTE;
                         field.append(' ').append(c);
                         state = UNQUOTED;
@@ -387,7 +461,7 @@ public final class CsvRecordReader implements Closeable {
         } else if (direct) {
             // the delimiter or line end just consumed is at pos - 1; leading blanks were never part of the field
             int to = pos - 1;
-            while (to > fieldStart && isTrim(buf[to - 1], trimTabs)) {
+            while (to > fieldStart && isTrim(buf[to - 1])) {
                 to--;
             }
             fields.add(new String(buf, fieldStart, to - fieldStart));
@@ -395,7 +469,7 @@ public final class CsvRecordReader implements Closeable {
         } else if (field.length() == 0) {
             fields.add("");
         } else {
-            fields.add(trimmed(field, trimTabs));
+            fields.add(trimmed(field));
         }
         field.setLength(0);
     }
@@ -408,8 +482,10 @@ public final class CsvRecordReader implements Closeable {
             raw.append(buf, spanStart, pos - 1 - spanStart);
         }
         line++;
+        terminator = c == '\r' ? "\r" : "\n";
         if (c == '\r' && (pos < limit || fill()) && buf[pos] == '\n') {
             pos++;
+            terminator = "\r\n";
         }
         return finish(startLine, error);
     }
@@ -477,7 +553,6 @@ public final class CsvRecordReader implements Closeable {
      * to the end of the line. Used for the fields of a malformed record.
      */
     static List<String> splitLeniently(String text, char delim) {
-        boolean trimTab = delim != '\t';
         List<String> out = new ArrayList<>();
         StringBuilder f = new StringBuilder();
         int state = START_FIELD;
@@ -489,7 +564,7 @@ public final class CsvRecordReader implements Closeable {
                         out.add("");
                     } else if (c == '"') {
                         state = QUOTED;
-                    } else if (c != ' ' && !(c == '\t' && trimTab)) {
+                    } else if (!isTrim(c)) {
                         f.append(c);
                         state = UNQUOTED;
                     }
@@ -506,7 +581,7 @@ public final class CsvRecordReader implements Closeable {
                         f.append('"');
                         state = QUOTED;
                     } else if (c == delim) {
-                        out.add(trimmed(f, trimTab));
+                        out.add(trimmed(f));
                         f.setLength(0);
                         state = START_FIELD;
                     } else {
@@ -516,7 +591,7 @@ public final class CsvRecordReader implements Closeable {
                 }
                 default -> { // UNQUOTED
                     if (c == delim) {
-                        out.add(trimmed(f, trimTab));
+                        out.add(trimmed(f));
                         f.setLength(0);
                         state = START_FIELD;
                     } else {
@@ -525,24 +600,32 @@ public final class CsvRecordReader implements Closeable {
                 }
             }
         }
-        out.add(trimmed(f, trimTab));
+        out.add(trimmed(f));
         return out;
     }
 
-    static String trimmed(CharSequence s, boolean trimTabs) {
+    static String trimmed(CharSequence s) {
         int from = 0;
         int to = s.length();
-        while (from < to && isTrim(s.charAt(from), trimTabs)) {
+        while (from < to && isTrim(s.charAt(from))) {
             from++;
         }
-        while (to > from && isTrim(s.charAt(to - 1), trimTabs)) {
+        while (to > from && isTrim(s.charAt(to - 1))) {
             to--;
         }
         return s.subSequence(from, to).toString();
     }
 
-    private static boolean isTrim(char c, boolean trimTabs) {
-        return c == ' ' || (c == '\t' && trimTabs);
+    /**
+     * Whitespace trimmed from the ends of a value (contract section 3): spaces, tabs, line breaks (they reach a value
+     * only inside quotes) and Unicode spaces such as the no-break space that spreadsheets leave. The delimiter and
+     * line ends are tested before this wherever it is used, so a tab delimiter still separates fields.
+     */
+    static boolean isTrim(char c) {
+        if (c <= ' ') {
+            return Character.isWhitespace(c);
+        }
+        return c >= '\u0085' && (Character.isWhitespace(c) || Character.isSpaceChar(c));
     }
 
     private static boolean allEmpty(List<String> values) {

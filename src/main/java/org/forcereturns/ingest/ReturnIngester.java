@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -35,22 +36,41 @@ public final class ReturnIngester {
     }
 
     public FileOutcome ingest(String sourceFile, Reader text, RowSink sink) throws IOException {
-        try (CsvRecordReader reader = new CsvRecordReader(text)) {
+        HeaderAliases aliases = reference.headerAliases();
+        // The header is the first of the first lines that names every required field; lines above it are preamble.
+        try (CsvRecordReader reader = new CsvRecordReader(text,
+                names -> HeaderMapping.resolve(names, aliases) instanceof HeaderResolution.Resolved)) {
             CsvRecord headerRecord = reader.header();
             if (headerRecord == null) {
-                sink.rejected(new Reject(sourceFile, 0, RejectReason.MISSING_COLUMNS, null, "no header line", ""));
+                sink.rejected(missingColumns(sourceFile, reader.headerCandidates(), aliases));
                 return FileOutcome.quarantinedWhole(null, RejectReason.MISSING_COLUMNS);
             }
-            HeaderResolution resolution = HeaderMapping.resolve(headerRecord.fields(), reference.headerAliases());
-            if (resolution instanceof HeaderResolution.Missing missing) {
-                sink.rejected(new Reject(sourceFile, headerRecord.lineNumber(), RejectReason.MISSING_COLUMNS, null,
-                        "missing " + String.join(", ", missing.missing()), headerRecord.raw()));
-                return FileOutcome.quarantinedWhole(null, RejectReason.MISSING_COLUMNS);
-            }
-            HeaderMapping header = ((HeaderResolution.Resolved) resolution).mapping();
+            HeaderMapping header = ((HeaderResolution.Resolved) HeaderMapping.resolve(headerRecord.fields(), aliases))
+                    .mapping();
             reader.readOnly(header.mappedColumns());
-            return readRows(sourceFile, reader, header, sink);
+            return readRows(sourceFile, reader, header, sink).withHeader(reader.preambleLines(), header.ignoredColumns());
         }
+    }
+
+    /**
+     * The reject of a file without a header, blamed on the line that came nearest to one (fewest required fields
+     * missing, the first of equals): with a title above it, the real header line says what it lacks.
+     */
+    private static Reject missingColumns(String sourceFile, List<CsvRecord> candidates, HeaderAliases aliases) {
+        CsvRecord nearest = null;
+        List<String> missing = null;
+        for (CsvRecord candidate : candidates) {
+            List<String> m = ((HeaderResolution.Missing) HeaderMapping.resolve(candidate.fields(), aliases)).missing();
+            if (missing == null || m.size() < missing.size()) {
+                nearest = candidate;
+                missing = m;
+            }
+        }
+        if (nearest == null) {
+            return new Reject(sourceFile, 0, RejectReason.MISSING_COLUMNS, null, "no header line", "");
+        }
+        return new Reject(sourceFile, nearest.lineNumber(), RejectReason.MISSING_COLUMNS, null,
+                "missing " + String.join(", ", missing), nearest.raw());
     }
 
     private FileOutcome readRows(String sourceFile, CsvRecordReader reader, HeaderMapping header, RowSink sink)

@@ -1,11 +1,8 @@
 package org.forcereturns.ledger;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PushbackReader;
 import java.io.Reader;
 import java.util.zip.GZIPInputStream;
 import org.apache.avro.generic.GenericData;
@@ -98,7 +95,7 @@ public final class DeliveryIngestion {
                              Rejects rejects, OffenceTallies tallies) throws IOException {
         try (InputStream raw = storage.open(archived);
              InputStream bytes = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
-             Reader text = decode(bytes, encoding);
+             Reader text = TextEncoding.openReader(bytes, encoding);
              CleanOffenceFiles rows = new CleanOffenceFiles(year -> ledger.rowsFile(sha, year), sourceFile, sha,
                      storage.configuration())) {
             return ingester.ingest(sourceFile, text, new RowSink() {
@@ -140,16 +137,6 @@ public final class DeliveryIngestion {
                 writer.close();
             }
         }
-    }
-
-    static Reader decode(InputStream bytes, TextEncoding encoding) throws IOException {
-        PushbackReader reader = new PushbackReader(
-                new BufferedReader(new InputStreamReader(bytes, encoding.charset()), 1 << 16), 1);
-        int first = reader.read();
-        if (first >= 0 && first != '\uFEFF') {
-            reader.unread(first);
-        }
-        return reader;
     }
 
     static GenericData.Record quarantineRecord(String runId, Reject reject) {

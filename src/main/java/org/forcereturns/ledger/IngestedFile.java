@@ -1,7 +1,9 @@
 package org.forcereturns.ledger;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.SortedMap;
@@ -45,6 +47,15 @@ public record IngestedFile(String sha256, String sourceFile, String runId, FileO
         outcome.skipsByReason().forEach((k, v) -> p.setProperty("skips." + k.name(), Long.toString(v)));
         outcome.coveredMonths().forEach((force, months) -> p.setProperty("covered." + force,
                 String.join(",", months.stream().map(YearMonth::toString).toList())));
+        p.setProperty("preamble_lines", Long.toString(outcome.preambleLines()));
+        if (outcome.ignoredColumns() != null) {
+            // One key per column, so a name holding any character survives; the count says "known, maybe none".
+            List<String> ignored = outcome.ignoredColumns();
+            p.setProperty("ignored_columns", Integer.toString(ignored.size()));
+            for (int i = 0; i < ignored.size(); i++) {
+                p.setProperty("ignored_columns." + i, ignored.get(i));
+            }
+        }
         return p;
     }
 
@@ -77,12 +88,23 @@ public record IngestedFile(String sha256, String sourceFile, String runId, FileO
                 covered.put(key.substring(8), months);
             }
         }
+        // Outcomes recorded before preamble lines and ignored columns were: 0 (such files had none) and not known.
+        long preamble = Long.parseLong(p.getProperty("preamble_lines", "0"));
+        List<String> ignored = null;
+        String ignoredCount = p.getProperty("ignored_columns");
+        if (ignoredCount != null) {
+            ignored = new ArrayList<>();
+            for (int i = 0, n = Integer.parseInt(ignoredCount); i < n; i++) {
+                ignored.add(p.getProperty("ignored_columns." + i));
+            }
+        }
         String layout = p.getProperty("layout");
         String quarantine = p.getProperty("quarantine");
         FileOutcome outcome = new FileOutcome(layout == null ? null : Layout.valueOf(layout),
                 Long.parseLong(p.getProperty("rows_read")), Long.parseLong(p.getProperty("rows_accepted")),
                 Long.parseLong(p.getProperty("rows_rejected")), Long.parseLong(p.getProperty("rows_skipped")),
-                rejects, skips, quarantine == null ? null : RejectReason.valueOf(quarantine), covered);
+                rejects, skips, quarantine == null ? null : RejectReason.valueOf(quarantine), covered, preamble,
+                ignored);
         return new IngestedFile(p.getProperty("sha256"), p.getProperty("source_file"), p.getProperty("run_id"),
                 outcome);
     }

@@ -7,7 +7,7 @@ import java.util.List;
 /** Every published table's schema (contract section 7). Documented column by column in {@code schemas/}. */
 public final class Tables {
 
-    public static final String SCHEMA_VERSION = "1";
+    public static final String SCHEMA_VERSION = "2";
 
     public static final TableSchema CLEAN_OFFENCES = TableSchema.table("clean_offences")
             .string("force_code", false)
@@ -110,6 +110,8 @@ public final class Tables {
             .int64("bytes", false)
             .string("layout", true)
             .string("encoding", true)
+            .int64("preamble_lines", false)
+            .string("ignored_columns", true)
             .int64("rows_read", false)
             .int64("rows_accepted", false)
             .int64("rows_rejected", false)

@@ -282,6 +282,7 @@ public final class WarehousePublisher {
             r.put("encoding", d.encoding());
             r.put("run_id", d.runId());
             if (d.isDuplicate()) {
+                r.put("preamble_lines", 0L);
                 r.put("rows_read", 0L);
                 r.put("rows_accepted", 0L);
                 r.put("rows_rejected", 0L);
@@ -291,6 +292,8 @@ public final class WarehousePublisher {
             } else {
                 FileOutcome o = files.get(d.sha256()).outcome();
                 r.put("layout", o.layout() == null ? null : o.layout().name());
+                r.put("preamble_lines", o.preambleLines());
+                r.put("ignored_columns", o.ignoredColumns() == null ? null : String.join("|", o.ignoredColumns()));
                 r.put("rows_read", o.rowsRead());
                 r.put("rows_accepted", o.rowsAccepted());
                 r.put("rows_rejected", o.rowsRejected());

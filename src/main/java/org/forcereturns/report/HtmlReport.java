@@ -275,6 +275,28 @@ public final class HtmlReport {
         h.append("</tbody></table></details>\n</section>\n");
     }
 
+    /** Columns no field is read from, per file: a count column under an unforeseen name shows up here. */
+    private static void ignoredColumns(StringBuilder h, List<ReportData.FileRow> files) {
+        h.append("<h3>Columns ignored</h3>\n");
+        if (files.isEmpty()) {
+            h.append("<p class=\"empty\">None: every column of every file was recognised.</p>\n");
+            return;
+        }
+        h.append("<p class=\"note\">Columns whose names match no field of the contract are not read. Check that none ")
+                .append("of them holds a count or a value that should have been.</p>\n")
+                .append("<table class=\"data\" id=\"ignored-columns\"><thead><tr><th scope=\"col\">File</th>")
+                .append("<th scope=\"col\">Columns ignored</th></tr></thead><tbody>");
+        for (ReportData.FileRow f : files) {
+            h.append("<tr><th scope=\"row\"><code>").append(esc(f.sourceFile())).append("</code></th><td>");
+            List<String> names = f.ignoredColumnNames();
+            for (int i = 0; i < names.size(); i++) {
+                h.append(i == 0 ? "" : ", ").append("<code>").append(esc(names.get(i))).append("</code>");
+            }
+            h.append("</td></tr>");
+        }
+        h.append("</tbody></table>\n");
+    }
+
     private static String forces(int n) {
         return count(n) + (n == 1 ? " force" : " forces");
     }
@@ -317,6 +339,8 @@ public final class HtmlReport {
             }
             h.append("</tbody></table>\n");
         }
+
+        ignoredColumns(h, data.filesWithIgnoredColumns());
 
         h.append("<h3>Rejected rows by reason</h3>\n");
         if (data.rejectedRows().isEmpty()) {

@@ -75,9 +75,26 @@ public record ReportData(String warehouse, String runId, List<Year> years, List<
                              int forcesReporting) {
     }
 
-    /** One row of {@code file_inventory}. */
+    /**
+     * One row of {@code file_inventory}.
+     *
+     * @param ignoredColumns the header names no field was read from, as published ({@code |}-joined), or null
+     */
     public record FileRow(String sourceFile, String status, String quarantineReason, String duplicateOf,
-                          long rowsRead, long rowsAccepted, long rowsRejected, long rowsSkipped) {
+                          long rowsRead, long rowsAccepted, long rowsRejected, long rowsSkipped, long preambleLines,
+                          String ignoredColumns) {
+
+        public FileRow(String sourceFile, String status, String quarantineReason, String duplicateOf,
+                       long rowsRead, long rowsAccepted, long rowsRejected, long rowsSkipped) {
+            this(sourceFile, status, quarantineReason, duplicateOf, rowsRead, rowsAccepted, rowsRejected, rowsSkipped,
+                    0, null);
+        }
+
+        /** The ignored column names, in header order (none when nothing was ignored or it is not known). */
+        public List<String> ignoredColumnNames() {
+            return ignoredColumns == null || ignoredColumns.isEmpty() ? List.of()
+                    : List.of(ignoredColumns.split("\\|", -1));
+        }
     }
 
     /** A reason and how many rows it rejected. */
@@ -155,7 +172,7 @@ public record ReportData(String warehouse, String runId, List<Year> years, List<
         for (GenericRecord r : in.rows(Tables.FILE_INVENTORY)) {
             files.add(new FileRow(str(r, "source_file"), str(r, "status"), str(r, "quarantine_reason"),
                     str(r, "duplicate_of"), lng(r, "rows_read"), lng(r, "rows_accepted"), lng(r, "rows_rejected"),
-                    lng(r, "rows_skipped")));
+                    lng(r, "rows_skipped"), lng(r, "preamble_lines"), optionalStr(r, "ignored_columns")));
         }
 
         Map<String, Long> reasons = new TreeMap<>();
@@ -203,6 +220,11 @@ public record ReportData(String warehouse, String runId, List<Year> years, List<
         return files.stream().filter(f -> status.equals(f.status())).toList();
     }
 
+    /** Files whose header had columns that no field is read from (a count column under an unforeseen name...). */
+    public List<FileRow> filesWithIgnoredColumns() {
+        return files.stream().filter(f -> !f.ignoredColumnNames().isEmpty()).toList();
+    }
+
     public long rejectedRowCount() {
         return rejectedRows.stream().mapToLong(ReasonCount::rows).sum();
     }
@@ -220,8 +242,13 @@ public record ReportData(String warehouse, String runId, List<Year> years, List<
         return v == null ? null : v.toString();
     }
 
+    /** A column a warehouse published by an earlier schema version may not have (a missing number reads as 0). */
+    private static String optionalStr(GenericRecord r, String column) {
+        return r.getSchema().getField(column) == null ? null : str(r, column);
+    }
+
     private static long lng(GenericRecord r, String column) {
-        Object v = r.get(column);
+        Object v = r.getSchema().getField(column) == null ? null : r.get(column);
         return v == null ? 0 : ((Number) v).longValue();
     }
 

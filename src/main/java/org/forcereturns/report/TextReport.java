@@ -63,6 +63,12 @@ public final class TextReport {
             t.append("    quarantined ").append(safe(f.sourceFile())).append(": ")
                     .append(f.quarantineReason() == null ? "reason not given" : safe(f.quarantineReason())).append('\n');
         }
+        List<ReportData.FileRow> ignoring = data.filesWithIgnoredColumns();
+        t.append("  Files with ignored columns: ").append(count(ignoring.size())).append('\n');
+        for (ReportData.FileRow f : ignoring) {
+            t.append("    ").append(safe(f.sourceFile())).append(": ")
+                    .append(safe(String.join(", ", f.ignoredColumnNames()))).append('\n');
+        }
         t.append("  Rejected rows: ").append(count(data.rejectedRowCount())).append('\n');
         for (ReportData.ReasonCount r : data.rejectedRows()) {
             line(t, "  " + safe(r.reason()), count(r.rows()), "");

@@ -76,8 +76,17 @@ class CsvRecordReaderTest {
                 row("trimming inside and around quotes", "a,b\n  \" x \" , y\n", h("a", "b"), ',', 2,
                         ok(2, "  \" x \" , y", "x", "y")),
                 row("header trimmed", " a , b \n1,2\n", h("a", "b"), ',', 2, ok(2, "1,2", "1", "2")),
-                row("tab delimiter: tabs not trimmed, spaces are", "a\tb\n\" x\t\"\t y \n", h("a", "b"), '\t', 2,
-                        ok(2, "\" x\t\"\t y ", "x\t", "y")),
+                row("tab delimiter: it separates fields, and tabs inside quotes are trimmed like spaces",
+                        "a\tb\n\" x\t\"\t y \n", h("a", "b"), '\t', 2, ok(2, "\" x\t\"\t y ", "x", "y")),
+                row("quoted value ending in a line break is trimmed", "a,b\n\"Snapchat\n\",2\n", h("a", "b"), ',', 3,
+                        ok(2, "\"Snapchat\n\",2", "Snapchat", "2")),
+                row("quoted CRLF, tabs and spaces at both ends trimmed, inner ones kept",
+                        "a,b\r\n\"\r\n\tSnap\r\nchat \r\n\",2\r\n", h("a", "b"), ',', 5,
+                        ok(2, "\"\r\n\tSnap\r\nchat \r\n\",2", "Snap\r\nchat", "2")),
+                row("no-break spaces at the ends trimmed, quoted or not", "a,b\n\u00a0x\u00a0,\" y\u00a0\"\n", h("a", "b"), ',', 2,
+                        ok(2, "\u00a0x\u00a0,\" y\u00a0\"", "x", "y")),
+                row("a quoted value of only whitespace is empty", "a,b\n\" \n\t\",2\n", h("a", "b"), ',', 3,
+                        ok(2, "\" \n\t\",2", "", "2")),
                 row("tab delimiter: empty fields kept", "a\tb\tc\n1\t\t3\n", h("a", "b", "c"), '\t', 2, ok(2, "1\t\t3", "1", "", "3")),
                 row("trailing delimiter makes an empty last field", "a,b,\n1,2,\n", h("a", "b", ""), ',', 2, ok(2, "1,2,", "1", "2", "")),
                 row("too few fields", "a,b,c\n1,2\n5,6,7\n", h("a", "b", "c"), ',', 3,
@@ -119,6 +128,49 @@ class CsvRecordReaderTest {
             assertThat(readAll(r)).as(rule).containsExactlyElementsOf(expected);
             assertThat(r.next()).as(rule + ": stays at end").isNull();
             assertThat(r.linesRead()).as(rule + ": linesRead").isEqualTo(linesRead);
+        }
+    }
+
+    @Test
+    void theHeaderIsTheFirstLineTheTestAcceptsAndEachCandidateIsSplitByItsOwnDelimiter() throws IOException {
+        String in = "sep=;\n\n\"Kent, Surrey, Sussex\nprovisional\"\n,,\nForce;Code\nKent;86/2\n";
+        try (CsvRecordReader r = new CsvRecordReader(new StringReader(in), names -> names.contains("Force"))) {
+            assertThat(r.header()).isEqualTo(ok(6, "Force;Code", "Force", "Code"));
+            assertThat(r.delimiter()).isEqualTo(';');
+            // sep=; and the two physical lines of the quoted title; the blank and separator-only lines are not counted
+            assertThat(r.preambleLines()).isEqualTo(3);
+            // a rejected candidate stands for one physical line: the title's second line is a candidate of its own
+            assertThat(r.headerCandidates()).extracting(CsvRecord::lineNumber).containsExactly(1L, 3L, 4L, 6L);
+            assertThat(r.headerCandidates().get(1).fields()).containsExactly("Kent, Surrey, Sussex\nprovisional");
+            assertThat(r.next()).isEqualTo(ok(7, "Kent;86/2", "Kent", "86/2"));
+            assertThat(r.next()).isNull();
+        }
+    }
+
+    @Test
+    void aHeaderCellMaySpanLinesAndDataLineNumbersStayPhysical() throws IOException {
+        String in = "note\r\n\"Force\r\nName\",Code\r\nKent,86/2\r\n";
+        try (CsvRecordReader r = new CsvRecordReader(new StringReader(in), names -> names.contains("Code"))) {
+            assertThat(r.header()).isEqualTo(ok(2, "\"Force\r\nName\",Code", "Force\r\nName", "Code"));
+            assertThat(r.preambleLines()).isEqualTo(1);
+            assertThat(r.next()).isEqualTo(ok(4, "Kent,86/2", "Kent", "86/2"));
+        }
+    }
+
+    @Test
+    void noHeaderAmongTheFirstTenNonBlankLines() throws IOException {
+        String in = "x\n\n".repeat(10) + "Force,Code\nKent,86/2\n";
+        try (CsvRecordReader r = new CsvRecordReader(new StringReader(in), names -> names.contains("Force"))) {
+            assertThat(r.header()).isNull();
+            assertThat(r.preambleLines()).isZero();
+            assertThat(r.headerCandidates()).hasSize(CsvRecordReader.MAX_HEADER_CANDIDATES)
+                    .extracting(CsvRecord::lineNumber).startsWith(1L, 3L).endsWith(19L);
+            assertThat(r.next()).isNull();
+        }
+        try (CsvRecordReader r = new CsvRecordReader(new StringReader("x\n".repeat(9) + "Force,Code\n"),
+                names -> names.contains("Force"))) {
+            assertThat(r.header()).isEqualTo(ok(10, "Force,Code", "Force", "Code"));
+            assertThat(r.preambleLines()).isEqualTo(9);
         }
     }
 

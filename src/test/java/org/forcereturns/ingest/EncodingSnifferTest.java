@@ -168,6 +168,50 @@ class EncodingSnifferTest {
         assertThat(TextEncoding.WINDOWS_1252.charset().name()).isEqualTo("windows-1252");
     }
 
+    /**
+     * Defect 2 of issue 12: a UTF-8 BOM then Windows-1252 bytes. The file is sniffed windows-1252 (plain or gzipped),
+     * and read back from its fingerprint the BOM is gone, not decoded into {@code ï»¿}.
+     */
+    @ParameterizedTest(name = "[{index}] gzip {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void aBomFollowedByWindows1252IsDroppedThenTheRestIsWindows1252(boolean gzip) throws IOException {
+        byte[] text = concat(List.of(hex("EF BB BF"),
+                "Force,Crime Reference,Date Recorded,Offence Code,Platform\nKent,K1,01/05/2023,86/2,Caf".getBytes(
+                        StandardCharsets.US_ASCII), hex("E9 0A")));
+        byte[] stored = text;
+        if (gzip) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+                z.write(text);
+            }
+            stored = out.toByteArray();
+        }
+        Fingerprint fp = Fingerprint.of(new ByteArrayInputStream(stored), gzip);
+        assertThat(fp.readable()).isTrue();
+        assertThat(fp.encoding()).isEqualTo(TextEncoding.WINDOWS_1252);
+        assertThat(fp.bytes()).isEqualTo(text.length);
+        try (Reader r = TextEncoding.openReader(new ByteArrayInputStream(text), fp.encoding())) {
+            assertThat(readAll(r)).isEqualTo(
+                    "Force,Crime Reference,Date Recorded,Offence Code,Platform\nKent,K1,01/05/2023,86/2,Café\n");
+        }
+    }
+
+    /** Drop the BOM, then decide: a BOM in front never changes the decoded text, whatever follows it. */
+    @Property(tries = 300)
+    void aBomInFrontDecodesToTheSameText(@ForAll("mostlyUtf8") byte[] bytes) throws IOException {
+        byte[] withBom = concat(List.of(hex("EF BB BF"), bytes));
+        TextEncoding without = sniff(bytes);
+        TextEncoding with = sniff(withBom);
+        assertThat(with.charset()).isEqualTo(without.charset());
+        try (Reader a = TextEncoding.openReader(new ByteArrayInputStream(bytes), without);
+             Reader b = TextEncoding.openReader(new ByteArrayInputStream(withBom), with)) {
+            String plain = readAll(a);
+            // Only a second BOM right behind the first is text (U+FEFF, or ï»¿ in windows-1252).
+            assertThat(readAll(b)).isEqualTo(bytes.length >= 3 && sniff(java.util.Arrays.copyOf(bytes, 3))
+                    == TextEncoding.UTF_8_BOM ? (without == TextEncoding.WINDOWS_1252 ? "ï»¿" : "\uFEFF") + plain : plain);
+        }
+    }
+
     // ------------------------------------------------------------------ properties
 
     /** The sniffer agrees with the JDK's strict UTF-8 decoder, however the bytes are chunked. */

@@ -84,6 +84,95 @@ class ReturnIngesterTest {
         assertBalanced(in);
     }
 
+    // ------------------------------------------------------------------ preamble (contract section 2)
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # preamble, lines joined by ~                                    | preamble_lines | header line
+            Excel's sep line                                                  | sep=;                                                  | 1 | 2
+            a title, a blank line and a note                                  | Kent returns 2024~~Provisional, not for publication   | 2 | 4
+            a title with more commas than the header has semicolons           | Kent, Surrey, Sussex, Essex, Herts and Beds returns   | 1 | 2
+            a line naming some fields but not all                             | Force;Crime Reference;Platform                        | 1 | 2
+            separator-only and blank lines are not preamble                   | ;;;;~~,,,                                              | 0 | 4
+            nine lines above the header, the tenth non-blank line             | 1~2~3~4~5~6~7~8~9                                      | 9 | 10
+            """)
+    void linesAboveTheHeaderArePreambleSkippedAndCounted(String rule, String preamble, long preambleLines,
+                                                          long headerLine) {
+        List<String> lines = new ArrayList<>(List.of(preamble.split("~", -1)));
+        lines.add("Force;Crime Reference;Date Recorded;Offence Code;Platform");
+        lines.add("Kent;CR1;2024-05-02;86/2;Snapchat");
+        lines.add("Kent;CR2;2024-05-03;86/2;");
+        Ingested in = ingest(csv(lines.toArray(String[]::new)));
+
+        FileOutcome o = in.outcome();
+        assertThat(o.status()).as(rule).isEqualTo(FileStatus.LOADED);
+        assertThat(o.preambleLines()).as(rule).isEqualTo(preambleLines);
+        assertThat(o.rowsRead()).as(rule + ": preamble lines are not rows").isEqualTo(2);
+        assertThat(in.accepted()).as(rule + ": physical line numbers").extracting(CleanOffence::sourceLine)
+                .containsExactly(headerLine + 1, headerLine + 2);
+        assertThat(in.accepted().get(0).platformRaw()).isEqualTo("Snapchat");
+        assertBalanced(in);
+    }
+
+    @Test
+    void aHeaderBelowTheFirstTenNonBlankLinesIsNotLookedForAndTheNearestLineIsBlamed() {
+        List<String> lines = new ArrayList<>();
+        lines.add("Kent returns");
+        lines.add("Force,Crime Reference,Date Recorded,Platform"); // line 2: names all but the offence code
+        for (int i = 3; i <= 10; i++) {
+            lines.add(i % 2 == 0 ? "" : "note " + i); // non-blank lines 3 to 6; blank lines do not count
+        }
+        for (int i = 0; i < 4; i++) {
+            lines.add("note"); // non-blank lines 7 to 10
+        }
+        lines.add(Returns.RECORD); // the 11th non-blank line
+        lines.add("Kent,CR1,2024-05-02,86/2,Snapchat");
+        Ingested in = ingest(csv(lines.toArray(String[]::new)));
+
+        assertThat(in.outcome().quarantine()).isEqualTo(RejectReason.MISSING_COLUMNS);
+        assertThat(in.outcome().preambleLines()).isZero();
+        assertThat(in.outcome().ignoredColumns()).isNull();
+        assertThat(in.rejects()).containsExactly(new Reject("test.csv", 2, RejectReason.MISSING_COLUMNS, null,
+                "missing offence_code", "Force,Crime Reference,Date Recorded,Platform"));
+
+        lines.remove(lines.size() - 3); // now the header is the 10th non-blank line
+        assertThat(ingest(csv(lines.toArray(String[]::new))).outcome().status()).isEqualTo(FileStatus.LOADED);
+    }
+
+    @Test
+    void aPreambleNoteThatOpensAQuoteAndNeverClosesItDoesNotSwallowTheHeader() {
+        Ingested in = ingest(csv("\"Provisional: do not publish", Returns.RECORD, "Kent,CR1,2024-05-02,86/2,\"Snap",
+                "chat \"", "Kent,CR2,2024-05-03,86/2,Instagram"));
+
+        assertThat(in.outcome().status()).isEqualTo(FileStatus.LOADED);
+        assertThat(in.outcome().preambleLines()).isEqualTo(1);
+        assertThat(in.accepted()).extracting(CleanOffence::sourceLine).containsExactly(3L, 5L);
+        assertThat(in.accepted()).extracting(CleanOffence::platformRaw).containsExactly("Snap\nchat", "Instagram");
+        assertBalanced(in);
+    }
+
+    @Test
+    void aFileWithAHeaderOnItsFirstLineHasNoPreamble() {
+        Ingested in = ingest(csv(Returns.RECORD, "Kent,CR1,2024-05-02,86/2,Snapchat"));
+        assertThat(in.outcome().preambleLines()).isZero();
+        assertThat(in.accepted()).extracting(CleanOffence::sourceLine).containsExactly(2L);
+    }
+
+    // ------------------------------------------------------------------ ignored columns (contract section 2)
+
+    @Test
+    void columnsMatchingNoAliasAreListedAsWrittenInHeaderOrder() {
+        Ingested in = ingest(csv("BCU,Force,Crime Reference,Date Recorded,Offence Code,No. Victims,Platform, Force ,",
+                "North,Kent,CR1,2024-05-02,86/2,2,Snapchat,Essex,"));
+        assertThat(in.outcome().status()).isEqualTo(FileStatus.LOADED);
+        // A second column for a field already taken is ignored too; a blank name is not listed.
+        assertThat(in.outcome().ignoredColumns()).containsExactly("BCU", "No. Victims", "Force");
+        assertThat(in.accepted().get(0).force().code()).isEqualTo(KENT);
+
+        assertThat(ingest(csv(Returns.RECORD, "Kent,CR1,2024-05-02,86/2,Snapchat")).outcome().ignoredColumns())
+                .as("nothing ignored").isEmpty();
+    }
+
     // ------------------------------------------------------------------ rows read, blank lines
 
     @Test

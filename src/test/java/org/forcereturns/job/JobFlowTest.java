@@ -349,6 +349,83 @@ class JobFlowTest {
         }
     }
 
+    /**
+     * Issue 12 through the whole job: a UTF-8 BOM before Windows-1252 bytes (plain and gzipped) is dropped before the
+     * encoding is decided; preamble lines and ignored columns reach file_inventory; quoted values are trimmed of
+     * line breaks; and encoding is null exactly for bytes that were never decoded, as schemas/file_inventory.md says.
+     */
+    @Test
+    void encodingsPreambleIgnoredColumnsAndTrimmedQuotedValuesReachTheTables() throws Exception {
+        Path root = dir.resolve("inbox");
+        Files.createDirectories(root);
+        byte[] bom1252 = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                "Force,Crime Reference,Date Recorded,Offence Code,Platform\nKent,K1,01/05/2023,86/2,Caf"
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII), new byte[] {(byte) 0xE9, '\n'});
+        Files.write(root.resolve("2024-05-01_kent.csv"), bom1252);
+        byte[] essex = new String(bom1252, java.nio.charset.StandardCharsets.ISO_8859_1).replace("Kent,K1", "Essex,E1")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        try (var gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(root.resolve("2024-05-02_essex.csv.gz")))) {
+            gz.write(essex);
+        }
+        new InboxWriter(root).file("2024-05-03_surrey.csv",
+                "sep=;",
+                "Surrey Police: CSAI offences, 2023/24",
+                "",
+                "BCU;Force;Crime Reference;Date Recorded;Offence Code;Platform;No. of Victims",
+                "East;Surrey;S1;2023-05-02;86/2;\"Snapchat", "\";1",
+                "West;Surrey;S2;2023-05-03;86/2;\" Instagram \";2");
+        Files.write(root.resolve("2024-05-04_empty.csv"), new byte[0]);
+        Files.write(root.resolve("2024-05-05_empty_again.csv"), new byte[0]);
+        Files.writeString(root.resolve("2024-05-06_utf16.csv"), RECORD_HEADER + "\nKent,K7,2023-04-03,86/2,\n",
+                java.nio.charset.StandardCharsets.UTF_16LE);
+        Files.write(root.resolve("2024-05-07_broken.csv.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2});
+
+        Cli.Result result = run(root, dir.resolve("wh"));
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitStatus.QUARANTINED);
+        try (Duck duck = new Duck(dir.resolve("wh"))) {
+            assertThat(duck.rows("SELECT source_file, status, encoding, preamble_lines, ignored_columns, rows_read "
+                    + "FROM {file_inventory} ORDER BY source_file")).containsExactly(
+                    row("2024-05-01_kent.csv", "LOADED", "windows-1252", 0L, "", 1L),
+                    row("2024-05-02_essex.csv.gz", "LOADED", "windows-1252", 0L, "", 1L),
+                    row("2024-05-03_surrey.csv", "LOADED", "UTF-8", 2L, "BCU|No. of Victims", 2L),
+                    row("2024-05-04_empty.csv", "QUARANTINED", null, 0L, null, 0L),
+                    row("2024-05-05_empty_again.csv", "DUPLICATE", null, 0L, null, 0L),
+                    row("2024-05-06_utf16.csv", "QUARANTINED", null, 0L, null, 0L),
+                    row("2024-05-07_broken.csv.gz", "QUARANTINED", null, 0L, null, 0L));
+            assertThat(duck.rows("SELECT source_file, source_line, force_name, platform, platform_raw "
+                    + "FROM {clean_offences} ORDER BY source_file, source_line")).containsExactly(
+                    Map.of("source_file", "2024-05-01_kent.csv", "source_line", 2L, "force_name", "Kent",
+                            "platform", "Unrecognised", "platform_raw", "Café"),
+                    Map.of("source_file", "2024-05-02_essex.csv.gz", "source_line", 2L, "force_name", "Essex",
+                            "platform", "Unrecognised", "platform_raw", "Café"),
+                    Map.of("source_file", "2024-05-03_surrey.csv", "source_line", 5L, "force_name", "Surrey",
+                            "platform", "Snapchat", "platform_raw", "Snapchat"),
+                    Map.of("source_file", "2024-05-03_surrey.csv", "source_line", 7L, "force_name", "Surrey",
+                            "platform", "Instagram", "platform_raw", "Instagram"));
+        }
+    }
+
+    private static Map<String, Object> row(String file, String status, String encoding, long preamble, String ignored,
+                                           long rowsRead) {
+        Map<String, Object> m = new java.util.HashMap<>();
+        m.put("source_file", file);
+        m.put("status", status);
+        m.put("encoding", encoding);
+        m.put("preamble_lines", preamble);
+        m.put("ignored_columns", ignored);
+        m.put("rows_read", rowsRead);
+        return m;
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
     @Test
     void everyRunWritesAManifestAndEverySummaryRowTracesBackToItsSourceLines() throws Exception {
         InboxWriter inbox = new InboxWriter(dir.resolve("inbox"));

@@ -62,6 +62,30 @@ class LedgerTest {
                 .hasMessageContaining("run `rebuild`");
     }
 
+    @Test
+    void anOutcomeKeepsItsPreambleLinesAndIgnoredColumnsAndAnOlderRecordStillLoads() throws IOException {
+        FileOutcome outcome = new FileOutcome(org.forcereturns.ingest.Layout.RECORD, 3, 2, 1, 0,
+                Map.of(RejectReason.BAD_DATE, 1L), Map.of(), null, new java.util.TreeMap<>(), 2,
+                List.of("BCU", "a|b = c", "Notes"));
+        Ledger ledger = ledger();
+        ledger.commitIngested(new IngestedFile(SHA, "2024-05-01_kent.csv", "r1", outcome));
+
+        FileOutcome read = ledger.ingested(SHA).orElseThrow().outcome();
+        assertThat(read.preambleLines()).isEqualTo(2);
+        assertThat(read.ignoredColumns()).containsExactly("BCU", "a|b = c", "Notes");
+        assertThat(IngestedFile.fromProperties(new IngestedFile(SHA, "2024-05-01_kent.csv", "r1", outcome.withHeader(0, List.of()))
+                .toProperties()).outcome().ignoredColumns()).as("known to be none").isEmpty();
+
+        // As recorded before preamble lines and ignored columns were: 0 (such files had none), and not known.
+        java.util.Properties old = new IngestedFile(SHA, "2024-05-01_kent.csv", "r1", outcome).toProperties();
+        old.stringPropertyNames().stream().filter(k -> k.startsWith("preamble_lines") || k.startsWith("ignored_columns"))
+                .forEach(old::remove);
+        FileOutcome older = IngestedFile.fromProperties(old).outcome();
+        assertThat(older.preambleLines()).isZero();
+        assertThat(older.ignoredColumns()).isNull();
+        assertThat(older.withHeader(0, null)).isEqualTo(outcome.withHeader(0, null));
+    }
+
     private static DeliveryRecord delivery(String file, String sha) {
         return delivered(file, sha, Instant.parse("2024-05-01T02:30:00Z"));
     }

@@ -132,4 +132,14 @@ class HtmlReportTest {
         assertThat(m.find()).as(year + " " + metric).isTrue();
         return m.group(1);
     }
+
+    @Test
+    void filesWithIgnoredColumnsAreListedWithTheirColumnNamesAsText() {
+        String html = HtmlReport.render(Fixtures.twoYears());
+
+        assertThat(html).contains("<h3>Columns ignored</h3>").contains("<table class=\"data\" id=\"ignored-columns\">")
+                .contains("<tr><th scope=\"row\"><code>2024-04-22_kent.csv</code></th><td><code>BCU</code>, "
+                        + "<code>&lt;script&gt;alert(1)&lt;/script&gt;</code></td></tr>");
+        assertThat(HtmlReport.render(Fixtures.empty())).contains("None: every column of every file was recognised.");
+    }
 }

@@ -51,11 +51,14 @@ class ReportDataTest {
                 Map.of("run_id", "r1", "source_file", "b.csv", "line", 0L, "reason", "UNREADABLE"),
                 Map.of("run_id", "r1", "source_file", "c.csv", "line", 9L, "reason", "BAD_COUNT")));
         write(wh, Tables.FILE_INVENTORY, List.of(
-                Map.of("source_file", "a.csv", "sha256", "aa", "bytes", 10L, "rows_read", 5L, "rows_accepted", 3L,
-                        "rows_rejected", 2L, "rows_skipped", 0L, "status", "LOADED", "run_id", "r1"),
-                Map.of("source_file", "b.csv", "sha256", "bb", "bytes", 0L, "rows_read", 0L, "rows_accepted", 0L,
-                        "rows_rejected", 0L, "rows_skipped", 0L, "status", "QUARANTINED",
-                        "quarantine_reason", "UNREADABLE", "run_id", "r1")));
+                Map.ofEntries(Map.entry("source_file", "a.csv"), Map.entry("sha256", "aa"), Map.entry("bytes", 10L),
+                        Map.entry("preamble_lines", 2L), Map.entry("ignored_columns", "BCU|Notes"),
+                        Map.entry("rows_read", 5L), Map.entry("rows_accepted", 3L), Map.entry("rows_rejected", 2L),
+                        Map.entry("rows_skipped", 0L), Map.entry("status", "LOADED"), Map.entry("run_id", "r1")),
+                Map.ofEntries(Map.entry("source_file", "b.csv"), Map.entry("sha256", "bb"), Map.entry("bytes", 0L),
+                        Map.entry("preamble_lines", 0L), Map.entry("rows_read", 0L), Map.entry("rows_accepted", 0L),
+                        Map.entry("rows_rejected", 0L), Map.entry("rows_skipped", 0L), Map.entry("status", "QUARANTINED"),
+                        Map.entry("quarantine_reason", "UNREADABLE"), Map.entry("run_id", "r1"))));
         write(wh, Tables.UNMAPPED_PLATFORMS, List.of(
                 Map.of("raw_value", "rare", "occurrences", 1L, "offences", 1L, "first_source_file", "a.csv"),
                 Map.of("raw_value", "snapchta", "occurrences", 7L, "offences", 9L, "first_source_file", "a.csv",
@@ -79,6 +82,11 @@ class ReportDataTest {
                 new ReportData.ReasonCount("BAD_COUNT", 1));
         assertThat(data.filesWithStatus("QUARANTINED")).extracting(ReportData.FileRow::quarantineReason)
                 .containsExactly("UNREADABLE");
+        assertThat(data.filesWithIgnoredColumns()).singleElement().satisfies(f -> {
+            assertThat(f.sourceFile()).isEqualTo("a.csv");
+            assertThat(f.preambleLines()).isEqualTo(2);
+            assertThat(f.ignoredColumnNames()).containsExactly("BCU", "Notes");
+        });
         assertThat(data.unmapped()).extracting(ReportData.UnmappedRow::rawValue).containsExactly("snapchta", "rare");
         assertThat(data.unmapped().get(0).suggestedPlatform()).isEqualTo("Snapchat");
     }

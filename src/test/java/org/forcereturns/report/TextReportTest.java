@@ -36,4 +36,14 @@ class TextReportTest {
                 .contains("\"x\\u001B]0;pwned\\u0007\\r\\u202E\"");
         assertThat(text).contains("No financial year has been published yet");
     }
+
+    @Test
+    void filesWithIgnoredColumnsAreListed() {
+        assertThat(TextReport.render(Fixtures.twoYears())).contains("Files with ignored columns: 1\n"
+                + "    2024-04-22_kent.csv: BCU, <script>alert(1)</script>\n");
+        ReportData hostile = new ReportData("w", null, List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(new ReportData.FileRow("a.csv", "LOADED", null, null, 0, 0, 0, 0, 0, "x\u001b[2J|y")),
+                List.of(), List.of());
+        assertThat(TextReport.render(hostile)).contains("    a.csv: x\\u001B[2J, y\n");
+    }
 }
