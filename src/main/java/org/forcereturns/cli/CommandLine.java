@@ -16,7 +16,7 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
             "schedule", "generate-sample", "help");
     private static final Set<String> OPTIONS = Set.of("job", "inbox", "warehouse", "run-date", "scope",
             "reject-threshold", "threads", "reference", "min-cell-size", "metrics-textfile", "log-format", "format", "progress-interval", "cron",
-            "metrics-port", "max-runs", "execution", "limit", "out", "seed");
+            "metrics-port", "max-runs", "lock-lease", "execution", "limit", "out", "seed");
     private static final Set<String> FLAGS = Set.of("help");
 
     public static CommandLine parse(String[] args) {

@@ -32,6 +32,7 @@ import org.forcereturns.report.HtmlReport;
 import org.forcereturns.report.ReportData;
 import org.forcereturns.report.TextReport;
 import org.forcereturns.sample.SampleInboxGenerator;
+import org.forcereturns.storage.Fence;
 import org.forcereturns.storage.Storage;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -155,6 +156,7 @@ public final class ForceReturnsCli {
             nextRun = () -> new RunSettings(newRunId(), rebuild ? RunSettings.REBUILD : RunSettings.RUN, inboxUri,
                     warehouseUri, fixedDate == null ? LocalDate.now() : fixedDate, scope, threshold, minCellSize);
         }
+        Duration lease = lease(cl, jobFile);
         Schedule schedule = cl.command().equals("schedule") ? Schedule.of(cl) : null;
         List<String> springArgs = new ArrayList<>(cl.springArgs());
         springArgs.add("--force-returns.threads=" + threads);
@@ -191,8 +193,9 @@ public final class ForceReturnsCli {
             Callable<Integer> once = () -> {
                 long started = System.nanoTime();
                 lastOutcome = null;
-                int status = cl.command().equals("restart") ? restart(operator, repository, job, cl, storage)
-                        : start(operator, repository, job, runs.get(), storage);
+                WarehouseGuard guard = new WarehouseGuard(storage, lease, pipelines);
+                int status = cl.command().equals("restart") ? restart(operator, repository, job, cl, guard)
+                        : start(operator, repository, job, runs.get(), guard);
                 RunOutcome outcome = lastOutcome;
                 if (outcome != null) {
                     metrics.runFinished(outcome.status(), status, (System.nanoTime() - started) / 1e9,
@@ -264,10 +267,15 @@ public final class ForceReturnsCli {
         }
     }
 
-    private int start(JobOperator operator, JobRepository repository, Job job, RunSettings settings, Storage storage)
-            throws Exception {
+    /** What a run needs to hold its warehouse: where it is, the lease, and where the publish step finds the fence. */
+    private record WarehouseGuard(Storage storage, Duration lease, PipelineFactory pipelines) {
+    }
+
+    private int start(JobOperator operator, JobRepository repository, Job job, RunSettings settings,
+                      WarehouseGuard guard) throws Exception {
+        Storage storage = guard.storage();
         org.apache.hadoop.fs.Path warehouse = storage.resolve(settings.warehouse());
-        return underLock(storage, warehouse, settings.runId(), "not started", () -> {
+        return underLock(guard, warehouse, settings.runId(), "not started", () -> {
             recoverAbandoned(operator, repository, settings.warehouse());
             JobExecution execution = stoppable(operator, repository, settings.runId(),
                     () -> operator.start(job, settings.toJobParameters()));
@@ -275,22 +283,32 @@ public final class ForceReturnsCli {
         });
     }
 
-    /** One run at a time per warehouse: the work runs holding its lock, or not at all (exit status 4). */
-    private int underLock(Storage storage, org.apache.hadoop.fs.Path warehouse, String runId, String notDone,
+    /**
+     * One run at a time per warehouse: the work runs holding its lease, or not at all (exit status 4). The publish
+     * step checks the lease (its fence) before it changes the tables.
+     */
+    private int underLock(WarehouseGuard guard, org.apache.hadoop.fs.Path warehouse, String runId, String notDone,
                           Callable<Integer> work) throws Exception {
-        Optional<WarehouseLock> lock = WarehouseLock.tryAcquire(storage, warehouse, runId);
+        Storage storage = guard.storage();
+        Optional<WarehouseLock> lock = WarehouseLock.tryAcquire(storage, warehouse, runId, guard.lease());
         if (lock.isEmpty()) {
             err.println("force-returns-etl: the warehouse " + Printable.escape(warehouse.toString()) + " is in use by "
                     + Printable.escape(WarehouseLock.holder(storage, warehouse)) + "; " + notDone);
             return ExitStatus.BUSY;
         }
         try (WarehouseLock held = lock.get()) {
-            return work.call();
+            guard.pipelines().guard(warehouse, held);
+            try {
+                return work.call();
+            } finally {
+                guard.pipelines().guard(warehouse, null);
+            }
         }
     }
 
-    private int restart(JobOperator operator, JobRepository repository, Job job, CommandLine cl, Storage storage)
-            throws Exception {
+    private int restart(JobOperator operator, JobRepository repository, Job job, CommandLine cl,
+                        WarehouseGuard guard) throws Exception {
+        Storage storage = guard.storage();
         JobExecution failed = cl.option("execution") != null
                 ? repository.getJobExecution(parseLong(cl.option("execution"), "--execution"))
                 : lastRestartable(repository);
@@ -301,7 +319,7 @@ public final class ForceReturnsCli {
         RunSettings settings = RunSettings.from(failed.getJobParameters());
         org.apache.hadoop.fs.Path warehouse = storage.resolve(settings.warehouse());
         JobExecution last = failed;
-        return underLock(storage, warehouse, settings.runId(), "not restarted", () -> {
+        return underLock(guard, warehouse, settings.runId(), "not restarted", () -> {
             JobExecution toRestart = last;
             if (toRestart.getStatus() == BatchStatus.COMPLETED) {
                 err.println("force-returns-etl: run " + settings.runId() + " (execution " + toRestart.getId()
@@ -349,6 +367,14 @@ public final class ForceReturnsCli {
     private int finish(JobExecution execution, Storage storage, org.apache.hadoop.fs.Path warehouse) throws IOException {
         lastOutcome = RunOutcome.of(execution);
         if (execution.getStatus() != BatchStatus.COMPLETED) {
+            Optional<Fence.Fenced> fenced = execution.getAllFailureExceptions().stream()
+                    .map(ForceReturnsCli::fenced).flatMap(Optional::stream).findFirst();
+            if (fenced.isPresent()) {
+                // Not restartable advice: the run that took over has published (or will); the next run goes on.
+                err.println("force-returns-etl: run " + execution.getJobParameters().getString("run.id") + ": "
+                        + fenced.get().getMessage());
+                return ExitStatus.FAILED;
+            }
             String why = execution.getAllFailureExceptions().stream().findFirst().map(ForceReturnsCli::oneLine)
                     .orElse(execution.getExitStatus().getExitDescription());
             err.println("force-returns-etl: run " + execution.getJobParameters().getString("run.id") + " "
@@ -396,6 +422,25 @@ public final class ForceReturnsCli {
     private static String newRunId() {
         return "r" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").format(LocalDateTime.now(ZoneOffset.UTC))
                 + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+    }
+
+    private static Optional<Fence.Fenced> fenced(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof Fence.Fenced f) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code --lock-lease SECONDS} or {@code lock-lease:} in the job file; {@link WarehouseLock#DEFAULT_LEASE} else. */
+    private static Duration lease(CommandLine cl, JobFile jobFile) {
+        long seconds = cl.option("lock-lease") != null ? parseLong(cl.option("lock-lease"), "--lock-lease")
+                : jobFile.lockLease() != null ? jobFile.lockLease() : WarehouseLock.DEFAULT_LEASE.toSeconds();
+        if (seconds < 1) {
+            throw new UsageException("--lock-lease must be at least 1 second");
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     private static LocalDate runDate(CommandLine cl) {

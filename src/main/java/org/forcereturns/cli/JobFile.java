@@ -14,16 +14,17 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * A job definition (jobs/*.yml): inbox, warehouse, offence-code scope, reject threshold, threads, a folder
- * of reference-data overrides, publish settings ({@code publish.min-cell-size}) and Hadoop settings. Relative local paths in it are relative to the job file's own folder.
+ * of reference-data overrides, publish settings ({@code publish.min-cell-size}), the warehouse lease in seconds
+ * ({@code lock-lease}) and Hadoop settings. Relative local paths in it are relative to the job file's own folder.
  */
 public record JobFile(String inbox, String warehouse, List<String> scope, Double rejectThreshold, Integer threads,
-                      String reference, Long minCellSize, Map<String, String> hadoop) {
+                      String reference, Long minCellSize, Long lockLease, Map<String, String> hadoop) {
 
     private static final List<String> KEYS = List.of("inbox", "warehouse", "scope", "reject-threshold", "threads",
-            "reference", "publish", "hadoop");
+            "reference", "publish", "lock-lease", "hadoop");
 
     public static JobFile empty() {
-        return new JobFile(null, null, null, null, null, null, null, Map.of());
+        return new JobFile(null, null, null, null, null, null, null, null, Map.of());
     }
 
     public static JobFile load(Path file) {
@@ -54,7 +55,8 @@ public record JobFile(String inbox, String warehouse, List<String> scope, Double
                     map.get("scope") == null ? null : ((List<?>) map.get("scope")).stream().map(String::valueOf).toList(),
                     map.get("reject-threshold") == null ? null : Double.valueOf(String.valueOf(map.get("reject-threshold"))),
                     map.get("threads") == null ? null : Integer.valueOf(String.valueOf(map.get("threads"))),
-                    location(base, map.get("reference")), minCellSize(map.get("publish")), hadoop);
+                    location(base, map.get("reference")), minCellSize(map.get("publish")),
+                    map.get("lock-lease") == null ? null : Long.valueOf(String.valueOf(map.get("lock-lease"))), hadoop);
         } catch (ClassCastException | NumberFormatException e) {
             throw new UsageException("job file " + file + ": " + e.getMessage());
         }

@@ -34,6 +34,9 @@ final class Usage {
                                       platform-aliases.csv, header-aliases.csv) replacing the bundled ones
               --min-cell-size N       publish force-level counts from 1 to N-1 as null, flagged
                                       suppressed (job file: publish: min-cell-size; default off)
+              --lock-lease S          the warehouse lease: a run that died (any host, any container) is
+                                      taken over S seconds after its last heartbeat (job file:
+                                      lock-lease; default 60)
               --metrics-textfile PATH Prometheus textfile written at the end of every run
                                       (default var/metrics/force_returns_etl.prom)
               --log-format F          text (default) or json: one JSON object per log line
@@ -52,7 +55,8 @@ final class Usage {
               --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test --spring.datasource.username=postgres
 
             Exit status: 0 success; 1 failed (restartable); 2 bad usage or configuration;
-                         3 completed, but some file was quarantined.
+                         3 completed, but some file was quarantined;
+                         4 another run holds the warehouse (nothing done).
             """;
 
     private Usage() {

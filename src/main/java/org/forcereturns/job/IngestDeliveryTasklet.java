@@ -7,6 +7,7 @@ import org.forcereturns.ledger.DeliveryIngestion;
 import org.forcereturns.ledger.DeliveryRecord;
 import org.forcereturns.ledger.IngestedFile;
 import org.forcereturns.ledger.PlannedDelivery;
+import org.forcereturns.storage.Fence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -52,11 +53,15 @@ final class IngestDeliveryTasklet implements Tasklet {
 
     private RepeatStatus ingest(StepContribution contribution, StepExecution step, Pipeline pipeline,
                                 ExecutionContext context, PlannedDelivery d, String runId) throws Exception {
+        // A run that lost the warehouse while paused must not add to the ledger the run that took over has published.
+        Fence fence = pipelines.fence(pipeline.warehouse());
+        fence.check("ingesting " + d.sourceFile());
         TextEncoding encoding = d.encoding() == null ? null : TextEncoding.valueOf(d.encoding());
         DeliveryRecord record = new DeliveryRecord(d.sourceFile(), d.sha256(), d.bytes(), d.gzip(),
                 encoding == null ? null : encoding.label(), runId, DeliveryContext.deliveredAt(context), d.duplicateOf(),
                 d.inboxSize(), d.inboxModified(), d.notRegular());
         if (d.duplicateOf() != null) {
+            fence.check("recording " + d.sourceFile());
             pipeline.ledger().recordDelivery(record);
             metrics.duplicateDelivered();
             progress.fileDone(d.bytes(), 0);
@@ -70,6 +75,7 @@ final class IngestDeliveryTasklet implements Tasklet {
         IngestedFile file = ingestion.ingest(d.sourceFile(), archived, d.gzip(),
                 new Fingerprint(d.sha256(), d.bytes(), encoding, d.unreadable()), runId);
         if (!d.fromArchive()) {
+            fence.check("recording " + d.sourceFile());
             pipeline.ledger().recordDelivery(record);
         }
         var o = file.outcome();

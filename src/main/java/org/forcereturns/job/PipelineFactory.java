@@ -1,7 +1,10 @@
 package org.forcereturns.job;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.hadoop.fs.Path;
 import org.forcereturns.ingest.ReferenceData;
+import org.forcereturns.storage.Fence;
 import org.forcereturns.storage.Storage;
 import org.springframework.batch.core.job.parameters.JobParameters;
 
@@ -10,6 +13,8 @@ public final class PipelineFactory {
 
     private final Storage storage;
     private final ReferenceData reference;
+    /** Each held warehouse's lease, checked by the publish step before it changes the tables. */
+    private final Map<String, Fence> fences = new ConcurrentHashMap<>();
 
     public PipelineFactory(Map<String, String> hadoopSettings, ReferenceData reference) {
         this.storage = new Storage(hadoopSettings);
@@ -18,6 +23,19 @@ public final class PipelineFactory {
 
     public Pipeline forRun(JobParameters parameters) {
         return new Pipeline(storage, reference, RunSettings.from(parameters));
+    }
+
+    /** Sets (or, with null, clears) the fence of a warehouse this process holds. */
+    public void guard(Path warehouse, Fence fence) {
+        if (fence == null) {
+            fences.remove(warehouse.toString());
+        } else {
+            fences.put(warehouse.toString(), fence);
+        }
+    }
+
+    public Fence fence(Path warehouse) {
+        return fences.getOrDefault(warehouse.toString(), Fence.NONE);
     }
 
     public Storage storage() {

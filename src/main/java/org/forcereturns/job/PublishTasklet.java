@@ -8,6 +8,7 @@ import org.forcereturns.publish.RunManifest;
 import org.forcereturns.publish.SmallCellSuppression;
 import org.forcereturns.report.HtmlReport;
 import org.forcereturns.report.ReportData;
+import org.forcereturns.storage.Fence;
 import org.forcereturns.publish.WarehousePublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,9 +48,10 @@ public final class PublishTasklet implements Tasklet {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("force_returns.software_version", softwareVersion);
         metadata.put("force_returns.run_date", pipeline.settings().runDate().toString());
+        Fence fence = pipelines.fence(pipeline.warehouse());
         WarehousePublisher publisher = new WarehousePublisher(pipeline.storage(), pipeline.warehouse(),
                 raw -> pipeline.reference().platformNormaliser().suggest(raw),
-                new SmallCellSuppression(pipeline.settings().minCellSize()));
+                new SmallCellSuppression(pipeline.settings().minCellSize()), fence);
         PublishResult result = publisher.publish(runId, metadata);
 
         // Counted by the publisher from the ledger it has just read, rather than reading every record again.
@@ -75,6 +77,7 @@ public final class PublishTasklet implements Tasklet {
         jobSettings.put("scope", settings.scope());
         jobSettings.put("reject_threshold", settings.rejectThreshold());
         jobSettings.put("publish_min_cell_size", settings.minCellSize());
+        fence.check("writing the manifest and report");
         RunManifest.write(pipeline.storage(), pipeline.warehouse(), run, jobSettings, result);
         HtmlReport.write(pipeline.storage(), pipeline.warehouse(), ReportData.read(pipeline.storage(), pipeline.warehouse()));
         if (result.published()) {

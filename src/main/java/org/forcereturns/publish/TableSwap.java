@@ -2,6 +2,7 @@ package org.forcereturns.publish;
 
 import java.io.IOException;
 import org.apache.hadoop.fs.Path;
+import org.forcereturns.storage.Fence;
 import org.forcereturns.storage.Storage;
 
 /**
@@ -13,10 +14,17 @@ final class TableSwap {
 
     private final Storage storage;
     private final Path warehouse;
+    private final Fence fence;
 
     TableSwap(Storage storage, Path warehouse) {
+        this(storage, warehouse, Fence.NONE);
+    }
+
+    /** @param fence checked before each swap: a run that lost the warehouse stops before touching another table */
+    TableSwap(Storage storage, Path warehouse, Fence fence) {
         this.storage = storage;
         this.warehouse = warehouse;
+        this.fence = fence;
     }
 
     /**
@@ -37,6 +45,7 @@ final class TableSwap {
     }
 
     void swap(String table, Path staged, String runId) throws IOException {
+        fence.check("replacing the table " + table);
         storage.writeString(new Path(staged, "_SUCCESS"), runId + "\n");
         Path live = new Path(warehouse, table);
         Path trash = new Path(new Path(new Path(warehouse, "_trash"), runId), table);

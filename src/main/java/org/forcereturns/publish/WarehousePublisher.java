@@ -25,6 +25,7 @@ import org.forcereturns.ingest.FileStatus;
 import org.forcereturns.ledger.DeliveryRecord;
 import org.forcereturns.ledger.IngestedFile;
 import org.forcereturns.ledger.Ledger;
+import org.forcereturns.storage.Fence;
 import org.forcereturns.storage.Hashing;
 import org.forcereturns.storage.InParallel;
 import org.forcereturns.storage.ParquetConcatenation;
@@ -45,18 +46,22 @@ public final class WarehousePublisher {
     private final Ledger ledger;
     private final Function<String, Optional<Platform>> suggester;
     private final SmallCellSuppression suppression;
+    private final Fence fence;
 
+    /** @param fence checked before the first change to the tables and before each table's swap */
     public WarehousePublisher(Storage storage, Path warehouse, Function<String, Optional<Platform>> suggester,
-                              SmallCellSuppression suppression) {
+                              SmallCellSuppression suppression, Fence fence) {
         this.storage = storage;
         this.warehouse = warehouse;
         this.ledger = new Ledger(storage, warehouse);
         this.suggester = suggester;
         this.suppression = suppression;
+        this.fence = fence;
     }
 
     public PublishResult publish(String runId, Map<String, String> metadata) throws IOException {
-        TableSwap swap = new TableSwap(storage, warehouse);
+        TableSwap swap = new TableSwap(storage, warehouse, fence);
+        fence.check("publishing");
         swap.recover();
         List<DeliveryRecord> deliveries = ledger.deliveries();
         Map<String, IngestedFile> files = ledger.ingestedFiles(deliveries);
@@ -115,6 +120,7 @@ public final class WarehousePublisher {
         storage.delete(new Path(new Path(warehouse, "_trash"), runId));
         StringBuilder mark = new StringBuilder("ledger_fingerprint=" + fingerprint + "\nrun_id=" + runId + "\n");
         rows.forEach((table, n) -> mark.append("rows.").append(table).append('=').append(n).append('\n'));
+        fence.check("recording the publish");
         storage.writeString(publishedMark(), mark.toString());
         java.util.Set<String> deliveredNow = new java.util.HashSet<>();
         firsts.stream().filter(d -> runId.equals(d.runId())).forEach(d -> deliveredNow.add(d.sourceFile()));

@@ -20,12 +20,14 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 import java.nio.file.FileVisitResult;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import org.apache.hadoop.fs.UnsupportedFileSystemException;
+import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.security.AccessControlException;
 
 /**
@@ -312,17 +314,65 @@ public final class Storage {
         }
     }
 
-    /** Writes a small file so that readers see either the old content or the new, never half. */
+    /**
+     * Writes a small file so that readers see either the old content or the new: never half, and never no file.
+     * The old file stays whole until the new one has replaced it in one step (see {@link #replace}), so a crash at
+     * any point leaves one of the two. On an object store the new content is put straight to its key: a PUT is
+     * published whole when the stream closes and replaces the old object in one step (a rename there is a copy).
+     */
     public void writeAtomically(Path path, byte[] content) throws IOException {
+        FileSystem fs = fs(path);
+        if (OBJECT_STORES.contains(fs.getUri().getScheme())) {
+            try (OutputStream out = fs.create(path, true)) {
+                out.write(content);
+            }
+            return;
+        }
         Path tmp = new Path(path.getParent(), "." + path.getName() + ".tmp-" + System.nanoTime());
-        try (OutputStream out = fs(tmp).create(tmp, true)) {
+        try (OutputStream out = fs.create(tmp, true)) {
             out.write(content);
         }
-        FileSystem fs = fs(path);
-        if (fs.exists(path)) {
-            fs.delete(path, false);
+        try {
+            beforeReplace.run();
+            replace(tmp, path);
+        } catch (IOException | RuntimeException e) {
+            fs.delete(tmp, false);
+            throw e;
         }
-        rename(tmp, path);
+    }
+
+    /** Schemes of object stores whose PUT replaces an object whole (and whose rename is a copy, not atomic). */
+    static final java.util.Set<String> OBJECT_STORES = java.util.Set.of("s3a", "gs", "oss", "cosn", "obs");
+
+    /** Runs between writing a new file and replacing the old one: a crash point for tests. */
+    private volatile Runnable beforeReplace = () -> { };
+
+    void beforeReplace(Runnable crashPoint) {
+        this.beforeReplace = crashPoint;
+    }
+
+    /**
+     * Renames the file {@code from} to {@code to}, replacing any file there in one step: {@code rename(2)} on a local
+     * disk, the NameNode's rename with OVERWRITE on HDFS. Hadoop's plain {@code rename} refuses an existing target
+     * on HDFS and its {@code rename(..., OVERWRITE)} deletes first elsewhere, so neither is used. On any other file
+     * system the old file is moved aside first and deleted only once the new one is in place: a crash in between
+     * leaves it as {@code .<name>.old-*} beside the missing file, not lost.
+     */
+    void replace(Path from, Path to) throws IOException {
+        FileSystem fs = fs(to);
+        if (fs instanceof RawLocalFileSystem local) {
+            Files.move(local.pathToFile(from).toPath(), local.pathToFile(to).toPath(),
+                    StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } else if (fs instanceof DistributedFileSystem hdfs) {
+            hdfs.rename(from, to, Options.Rename.OVERWRITE);
+        } else if (!fs.exists(to)) {
+            rename(from, to);
+        } else {
+            Path aside = new Path(to.getParent(), "." + to.getName() + ".old-" + System.nanoTime());
+            rename(to, aside);
+            rename(from, to);
+            fs.delete(aside, false);
+        }
     }
 
     public void writeString(Path path, String content) throws IOException {

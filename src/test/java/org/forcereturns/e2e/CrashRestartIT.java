@@ -2,11 +2,9 @@ package org.forcereturns.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.forcereturns.cli.ExitStatus;
 import org.forcereturns.testing.Cli;
 import org.forcereturns.testing.JarProcess;
@@ -43,11 +41,11 @@ class CrashRestartIT {
         Path warehouse = dir.resolve("wh-killed");
         JarProcess job = JarProcess.start(dir, dir.resolve("killed.log"), args(db, "run", "--inbox", inbox.toString(),
                 "--warehouse", warehouse.toString(), "--run-date", "2024-12-31"));
-        awaitIngestedFiles(job, warehouse, 3);
+        job.awaitCommittedFiles(warehouse, 3);
 
         job.signal("KILL");
         assertThat(job.waitFor(60)).isEqualTo(137);
-        assertThat(committedFiles(warehouse)).isBetween(3L, 11L);
+        assertThat(JarProcess.committedFiles(warehouse)).isBetween(3L, 11L);
         assertThat(JarProcess.run(dir, args(db, "status")).out()).contains("STARTED");
 
         Cli.Result restarted = JarProcess.run(dir, args(db, "restart"));
@@ -65,14 +63,14 @@ class CrashRestartIT {
         Path warehouse = dir.resolve("wh-stopped");
         JarProcess job = JarProcess.start(dir, dir.resolve("stopped.log"), args(db, "run", "--inbox", inbox.toString(),
                 "--warehouse", warehouse.toString(), "--run-date", "2024-12-31"));
-        awaitIngestedFiles(job, warehouse, 3);
+        job.awaitCommittedFiles(warehouse, 3);
 
         job.signal("TERM");
         int status = job.waitFor(120);
         assertThat(status).as(job.output()).isNotZero();
         assertThat(job.output()).contains("stop requested");
         assertThat(JarProcess.run(dir, args(db, "status")).out()).contains("STOPPED");
-        assertThat(Files.exists(warehouse.resolve("_state/lock"))).as("the lock is released").isFalse();
+        assertThat(warehouse.resolve("_state/lock/1")).as("the lease is released").content().contains("released=true");
 
         Cli.Result restarted = JarProcess.run(dir, args(db, "restart"));
 
@@ -103,26 +101,5 @@ class CrashRestartIT {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of(db.springArgs()));
         return all.toArray(String[]::new);
-    }
-
-    private static void awaitIngestedFiles(JarProcess job, Path warehouse, long files) throws Exception {
-        long deadline = System.currentTimeMillis() + 180_000;
-        while (committedFiles(warehouse) < files) {
-            if (!job.isAlive() || System.currentTimeMillis() > deadline) {
-                throw new AssertionError("the job ended or stalled before ingesting " + files + " files:\n"
-                        + job.output());
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private static long committedFiles(Path warehouse) throws Exception {
-        Path outcomes = warehouse.resolve("_state/outcomes");
-        if (!Files.isDirectory(outcomes)) {
-            return 0;
-        }
-        try (Stream<Path> marks = Files.list(outcomes)) {
-            return marks.filter(m -> m.getFileName().toString().endsWith(".properties")).count();
-        }
     }
 }

@@ -162,7 +162,7 @@ class HdfsIT {
                 repo("errors"));
 
         assertThat(r.status()).as(r.out()).isEqualTo(ExitStatus.USAGE);
-        assertOneLine(r, "force-returns-etl: no permission to use " + hdfsUri + "/locked-warehouse/_state: "
+        assertOneLine(r, "force-returns-etl: no permission to use " + hdfsUri + "/locked-warehouse/_state/lock: "
                 + "Permission denied: user=nobody");
     }
 
@@ -198,6 +198,17 @@ class HdfsIT {
                 .containsPattern("force-returns-etl: run \\S+ FAILED \\(execution \\d+\\): Permission denied: "
                         + "user=nobody, access=READ_EXECUTE, inode=\"/unlistable-inbox\"[^\n]*\n")
                 .contains("restart --execution");
+    }
+
+    /** HDFS's plain rename refuses an existing target: a replace there must not delete the old file first. */
+    @Test
+    void aSmallFileReplacedManyTimesOnHdfsIsNeverMissingForAReader() throws Exception {
+        org.forcereturns.storage.Storage storage = new org.forcereturns.storage.Storage(Map.of());
+        org.apache.hadoop.fs.Path file = storage.resolve(hdfsUri + "/replaced/published.properties");
+
+        org.forcereturns.testing.Replacements.assertNeverMissing(storage, file, 200);
+
+        assertThat(hdfs.listStatus(file.getParent())).hasSize(1);
     }
 
     private static void assertOneLine(Cli.Result r, String start) {

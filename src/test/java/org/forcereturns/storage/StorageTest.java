@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
+import org.forcereturns.testing.Replacements;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,6 +64,46 @@ class StorageTest {
         Files.write(source, "short".getBytes());
         storage.copy(storage.resolve(source.toString()), storage.resolve(target.toString()));
         assertThat(Files.readString(target)).isEqualTo("short");
+    }
+
+    /** The crash point of a replace: the new file is written, the old one not yet replaced. */
+    @Test
+    void aFailureAfterTheNewFileIsWrittenLeavesTheOldFileWhole() throws IOException {
+        Storage storage = Storage.local();
+        org.apache.hadoop.fs.Path file = storage.resolve(dir.resolve("published.properties").toString());
+        storage.writeString(file, "old\n");
+        storage.beforeReplace(() -> {
+            throw new IllegalStateException("crash");
+        });
+
+        assertThatThrownBy(() -> storage.writeString(file, "new\n")).hasMessage("crash");
+
+        assertThat(dir.resolve("published.properties")).hasContent("old");
+        try (var left = Files.list(dir)) {
+            assertThat(left).containsExactly(dir.resolve("published.properties"));
+        }
+    }
+
+    /** Deleting the old file before renaming the new one left a moment with neither: a reader saw no file. */
+    @Test
+    void aReaderNeverFindsTheFileMissingWhileItIsReplacedManyTimes() throws Exception {
+        Storage storage = Storage.local();
+        Replacements.assertNeverMissing(storage, storage.resolve(dir.resolve("manifest.json").toString()), 2_000);
+    }
+
+    /** Any other file system (here Hadoop's checksummed local one): the old file is moved aside, never deleted first. */
+    @Test
+    void onOtherFileSystemsAReplaceLeavesNoFileAsideAndTheNewContent() throws Exception {
+        Storage storage = new Storage(Map.of("fs.file.impl", org.apache.hadoop.fs.LocalFileSystem.class.getName()));
+        org.apache.hadoop.fs.Path file = storage.resolve(dir.resolve("mark").toString());
+        assertThat(storage.fs(file)).isNotInstanceOf(org.apache.hadoop.fs.RawLocalFileSystem.class);
+
+        storage.writeString(file, "1");
+        storage.writeString(file, "2");
+
+        assertThat(storage.readString(file)).isEqualTo("2");
+        assertThat(storage.list(file.getParent())).extracting(s -> s.getPath().getName())
+                .noneMatch(name -> name.contains(".old-") || name.contains(".tmp-"));
     }
 
     @Test

@@ -85,6 +85,28 @@ public final class JarProcess {
         new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
     }
 
+    /** Waits (at most three minutes) until the run has committed {@code files} deliveries to a local warehouse. */
+    public void awaitCommittedFiles(Path warehouse, long files) throws Exception {
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (committedFiles(warehouse) < files) {
+            if (!isAlive() || System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the job ended or stalled before ingesting " + files + " files:\n" + output());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Deliveries committed to a local warehouse's ledger (their commit marks). */
+    public static long committedFiles(Path warehouse) throws IOException {
+        Path outcomes = warehouse.resolve("_state/outcomes");
+        if (!Files.isDirectory(outcomes)) {
+            return 0;
+        }
+        try (java.util.stream.Stream<Path> marks = Files.list(outcomes)) {
+            return marks.filter(m -> m.getFileName().toString().endsWith(".properties")).count();
+        }
+    }
+
     public String output() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
