@@ -49,7 +49,7 @@ public final class PublishTasklet implements Tasklet {
         metadata.put("force_returns.run_date", pipeline.settings().runDate().toString());
         WarehousePublisher publisher = new WarehousePublisher(pipeline.storage(), pipeline.warehouse(),
                 raw -> pipeline.reference().platformNormaliser().suggest(raw),
-                new SmallCellSuppression(pipeline.settings().minCellSize()));
+                new SmallCellSuppression(pipeline.settings().minCellSize()), pipeline.settings().runDate());
         PublishResult result = publisher.publish(runId, metadata);
 
         // Counted by the publisher from the ledger it has just read, rather than reading every record again.
