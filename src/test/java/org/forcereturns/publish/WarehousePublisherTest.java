@@ -102,9 +102,9 @@ class WarehousePublisherTest {
     void supersededRowsAreReconciledPerFileAndPartlyReplacedCellsListed() throws Exception {
         InboxWriter inbox = new InboxWriter(dir.resolve("inbox"));
         inbox.file("2024-05-01_kent_q.csv", QUARTERLY,
-                "Kent,2023/24,1,86/2,30", "Kent,2023/24,2,86/2,40", "Kent,2023/24,1,86/10,6");
-        // re-states May only: both Q1 cells lose April and June with them
-        inbox.file("2024-06-01_kent_may.csv", MONTHLY, "Kent,2023-05,86/2,12");
+                "Kent,2023/24,1,86/2,30", "Kent,2023/24,2,86/2,40", "Kent,2023/24,1,86/10,6", "Kent,2022/23,,86/2,100");
+        // re-states May only: both Q1 cells lose April and June with them; June 2022 drops the whole of 2022/23
+        inbox.file("2024-06-01_kent_may.csv", MONTHLY, "Kent,2023-05,86/2,12", "Kent,2022-06,86/2,5");
         // re-states July to September: Q2 is replaced whole, nothing of it is lost
         inbox.file("2024-07-01_kent_q2.csv", MONTHLY, "Kent,2023-07,86/2,10", "Kent,2023-08,86/2,11",
                 "Kent,2023-09,86/2,12");
@@ -118,8 +118,8 @@ class WarehousePublisherTest {
         try (Duck duck = new Duck(wh)) {
             assertThat(duck.rows("SELECT source_file, status, rows_accepted, rows_published, rows_superseded "
                     + "FROM {file_inventory} ORDER BY source_file")).containsExactly(
-                    inventory("2024-05-01_kent_q.csv", "LOADED", 3, 0, 3),
-                    inventory("2024-06-01_kent_may.csv", "LOADED", 1, 1, 0),
+                    inventory("2024-05-01_kent_q.csv", "LOADED", 4, 0, 4),
+                    inventory("2024-06-01_kent_may.csv", "LOADED", 2, 2, 0),
                     inventory("2024-07-01_kent_q2.csv", "LOADED", 3, 3, 0),
                     inventory("2024-07-02_kent_q2_again.csv", "DUPLICATE", 0, 0, 0),
                     inventory("2024-07-03_kent.csv", "QUARANTINED", 0, 0, 0));
@@ -129,7 +129,8 @@ class WarehousePublisherTest {
                     .isEqualTo(duck.longsByKey("SELECT source_file, rows_published FROM {file_inventory}"));
             assertThat(duck.rows("SELECT source_file, force_name, financial_year, financial_quarter, offence_code, "
                     + "cells, offences, months_restated, restated_by FROM {partly_replaced_cells}")).containsExactly(
-                    cell("86/10", 6), cell("86/2", 30));
+                    cell("2022/23", null, "86/2", 100, "2022-06"), cell("2023/24", 1, "86/10", 6, "2023-05"),
+                    cell("2023/24", 1, "86/2", 30, "2023-05"));
         }
     }
 
@@ -139,10 +140,13 @@ class WarehousePublisherTest {
                 "rows_superseded", superseded);
     }
 
-    private static Map<String, Object> cell(String offenceCode, long offences) {
-        return Map.of("source_file", "2024-05-01_kent_q.csv", "force_name", "Kent", "financial_year", "2023/24",
-                "financial_quarter", 1, "offence_code", offenceCode, "cells", 1L, "offences", offences,
-                "months_restated", "2023-05", "restated_by", "2024-06-01_kent_may.csv");
+    private static Map<String, Object> cell(String year, Integer quarter, String offenceCode, long offences,
+                                            String restated) {
+        Map<String, Object> m = new java.util.HashMap<>(Map.of("source_file", "2024-05-01_kent_q.csv",
+                "force_name", "Kent", "financial_year", year, "offence_code", offenceCode, "cells", 1L,
+                "offences", offences, "months_restated", restated, "restated_by", "2024-06-01_kent_may.csv"));
+        m.put("financial_quarter", quarter);
+        return m;
     }
 
     /**
@@ -158,7 +162,10 @@ class WarehousePublisherTest {
         String query = "SELECT financial_year, year_complete, days_in_year, days_covered, round(offences_per_day, 4) "
                 + "AS per_day FROM {national_summary} ORDER BY financial_year";
 
-        assertThat(run(inbox.root(), wh, "2024-11-10").status()).isEqualTo(ExitStatus.SUCCESS);
+        Cli.Result running = run(inbox.root(), wh, "2024-11-10");
+        assertThat(running.status()).isEqualTo(ExitStatus.SUCCESS);
+        assertThat(running.out()).contains("Financial year 2024/25 (not over): 183 offences so far (1.2 a day over the "
+                + "153 days reported) from 1 forces");
         try (Duck duck = new Duck(wh)) {
             assertThat(duck.rows(query)).containsExactly(
                     national("2023/24", true, 366, 366, 1.0),
