@@ -2,6 +2,7 @@ package org.forcereturns.aggregate;
 
 import java.time.YearMonth;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -43,5 +44,22 @@ public final class Corrections {
             }
         }
         return true;
+    }
+
+    /**
+     * The months of a row's period that later deliveries re-stated, each with the sequence of the delivery that
+     * now owns it; empty when the row is kept. A dropped row with fewer entries than its period's months was
+     * replaced only in part: its other months are now reported by no one.
+     */
+    public Map<YearMonth, Integer> restatedMonths(int sequence, String forceCode, FinancialPeriod period) {
+        Map<YearMonth, Integer> byMonth = latest.getOrDefault(forceCode, Map.of());
+        Map<YearMonth, Integer> restated = new LinkedHashMap<>();
+        for (YearMonth month : period.months()) {
+            Integer owner = byMonth.get(month);
+            if (owner != null && owner != sequence) {
+                restated.put(month, owner);
+            }
+        }
+        return restated;
     }
 }

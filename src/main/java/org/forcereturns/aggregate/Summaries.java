@@ -1,5 +1,7 @@
 package org.forcereturns.aggregate;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.forcereturns.domain.CleanOffence;
+import org.forcereturns.domain.FinancialPeriod;
 import org.forcereturns.domain.FinancialYear;
 import org.forcereturns.domain.OffenceCode;
 import org.forcereturns.domain.Platform;
@@ -20,8 +23,13 @@ import org.forcereturns.domain.Platform;
  *
  * <p>A row naming several platforms counts once for each platform, once for each distinct owner and
  * category, and once in the platform-recorded divisor, so shares may add up to more than 1.
+ *
+ * <p>A year not over on the run date is incomplete: its rate divides by the days up to the end of the latest
+ * month that any accepted row of the year covers, kept or superseded (contract section 7).
  */
 public final class Summaries {
+
+    private final LocalDate runDate;
 
     // Hashed while rows stream in (one look-up per row), sorted once when the table is read out.
     private final Map<ForceKey, ForceCounts> byForce = new HashMap<>();
@@ -33,6 +41,12 @@ public final class Summaries {
     private final Map<String, Platform> platforms = new TreeMap<>();
     private final Map<String, String> forceNames = new HashMap<>();
     private final Map<OffenceCode, String> offenceCodes = new HashMap<>();
+    private final Map<FinancialYear, YearMonth> coveredUntil = new HashMap<>();
+
+    /** @param runDate the run's date: a financial year is complete when it ended before this day */
+    public Summaries(LocalDate runDate) {
+        this.runDate = runDate;
+    }
 
     public void add(CleanOffence row) {
         add(OffenceTally.of(row));
@@ -44,6 +58,7 @@ public final class Summaries {
         long recorded = tally.platformRecorded() ? offences : 0;
         String force = tally.force().code();
         forceNames.put(force, tally.force().name());
+        cover(tally.period());
 
         String code = offenceCodes.computeIfAbsent(tally.offenceCode(), OffenceCode::toString);
         ForceCounts fc = byForce.computeIfAbsent(new ForceKey(year, tally.period().quarter(), force, code),
@@ -79,6 +94,47 @@ public final class Summaries {
         categories.forEach(c -> byCategory.merge(new YearKey(year, c), offences, Long::sum));
     }
 
+    /**
+     * Notes the months of accepted rows that a later delivery replaced: they count nowhere, but they were
+     * reported, so they still say how far into an incomplete year the returns reach.
+     */
+    public void addSuperseded(OffenceTally tally) {
+        cover(tally.period());
+    }
+
+    private void cover(FinancialPeriod period) {
+        coveredUntil.merge(period.year(), lastMonthCovered(period), (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    /**
+     * The last month a row covers. A whole-year count in a year not over on the run date can only count the
+     * months begun by then, so it covers up to the run date's month (docs/decisions.md); a quarter always
+     * covers its three months.
+     */
+    private YearMonth lastMonthCovered(FinancialPeriod period) {
+        YearMonth last = period.lastMonth();
+        if (period.quarter() == null && !isComplete(period.year())) {
+            YearMonth runMonth = YearMonth.from(runDate);
+            last = runMonth.isBefore(period.firstMonth()) ? period.firstMonth()
+                    : runMonth.isBefore(last) ? runMonth : last;
+        }
+        return last;
+    }
+
+    /** A year is complete once its 31 March is past on the run date. */
+    public boolean isComplete(FinancialYear year) {
+        return runDate.isAfter(year.lastDay());
+    }
+
+    /** Days {@code offences_per_day} divides by: the whole year once complete, else up to the latest month covered. */
+    private int daysCovered(FinancialYear year) {
+        if (isComplete(year)) {
+            return year.days();
+        }
+        LocalDate end = coveredUntil.get(year).atEndOfMonth();
+        return (int) (end.toEpochDay() - year.firstDay().toEpochDay() + 1);
+    }
+
     public List<ForceRow> offencesByForce() {
         List<ForceRow> out = new ArrayList<>();
         new TreeMap<>(byForce).forEach((k, v) -> out.add(new ForceRow(k.year, k.quarter, k.force, forceNames.get(k.force), k.offenceCode,
@@ -112,10 +168,12 @@ public final class Summaries {
 
     public List<NationalRow> nationalSummary() {
         List<NationalRow> out = new ArrayList<>();
-        national.forEach((year, n) -> out.add(new NationalRow(year, n.offences, year.days(),
-                (double) n.offences / year.days(), n.platformRecorded,
-                n.offences == 0 ? null : (double) n.platformRecorded / n.offences, n.forces.size(),
-                n.forcesWithPlatform.size(), n.suppressedCells)));
+        national.forEach((year, n) -> {
+            int days = daysCovered(year);
+            out.add(new NationalRow(year, n.offences, year.days(), (double) n.offences / days, n.platformRecorded,
+                    n.offences == 0 ? null : (double) n.platformRecorded / n.offences, n.forces.size(),
+                    n.forcesWithPlatform.size(), n.suppressedCells, isComplete(year), days));
+        });
         return out;
     }
 
@@ -146,9 +204,14 @@ public final class Summaries {
                                    long offences) {
     }
 
+    /**
+     * @param daysCovered  what {@code offencesPerDay} divides by: {@code daysInYear} for a complete year, else the
+     *                     days from 1 April to the end of the latest month covered
+     */
     public record NationalRow(FinancialYear year, long offences, int daysInYear, double offencesPerDay,
                               long platformRecordedOffences, Double platformRecordedShare, int forcesReporting,
-                              int forcesReportingPlatform, long suppressedCells) {
+                              int forcesReportingPlatform, long suppressedCells, boolean yearComplete,
+                              int daysCovered) {
     }
 
     private static final Comparator<String> NULLS_LAST = Comparator.nullsLast(Comparator.naturalOrder());

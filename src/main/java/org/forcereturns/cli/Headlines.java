@@ -28,8 +28,14 @@ final class Headlines {
         out.println("Lineage: " + new Path(warehouse, "manifest.json"));
         for (ReportData.Year y : data.years()) {
             String year = y.financialYear();
-            out.printf(Locale.ROOT, "%nFinancial year %s: %,d offences (%.1f a day) from %d forces%n", year,
-                    y.offences(), y.offencesPerDay(), y.forcesReporting());
+            if (y.yearComplete()) {
+                out.printf(Locale.ROOT, "%nFinancial year %s: %,d offences (%.1f a day) from %d forces%n", year,
+                        y.offences(), y.offencesPerDay(), y.forcesReporting());
+            } else {
+                out.printf(Locale.ROOT, "%nFinancial year %s (not over): %,d offences so far (%.1f a day over the %d days "
+                        + "reported) from %d forces%n", year, y.offences(), y.offencesPerDay(), y.daysCovered(),
+                        y.forcesReporting());
+            }
             out.printf(Locale.ROOT, "  platform recorded: %,d offences from %d forces%n", y.platformRecordedOffences(),
                     y.forcesReportingPlatform());
             data.platformsIn(year).stream()

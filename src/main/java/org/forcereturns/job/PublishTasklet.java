@@ -51,7 +51,7 @@ public final class PublishTasklet implements Tasklet {
         Fence fence = pipelines.fence(pipeline.warehouse());
         WarehousePublisher publisher = new WarehousePublisher(pipeline.storage(), pipeline.warehouse(),
                 raw -> pipeline.reference().platformNormaliser().suggest(raw),
-                new SmallCellSuppression(pipeline.settings().minCellSize()), fence);
+                new SmallCellSuppression(pipeline.settings().minCellSize()), pipeline.settings().runDate(), fence);
         PublishResult result = publisher.publish(runId, metadata);
 
         // Counted by the publisher from the ledger it has just read, rather than reading every record again.

@@ -85,6 +85,8 @@ final class SummaryTables {
                 r.put("forces_reporting", n.forcesReporting());
                 r.put("forces_reporting_platform", n.forcesReportingPlatform());
                 r.put("suppressed_cells", n.suppressedCells());
+                r.put("year_complete", n.yearComplete());
+                r.put("days_covered", n.daysCovered());
                 out.add(r);
             }
         } else {

@@ -84,6 +84,8 @@ public final class Tables {
             .int32("forces_reporting", false)
             .int32("forces_reporting_platform", false)
             .int64("suppressed_cells", false)
+            .bool("year_complete", false)
+            .int32("days_covered", false)
             .build();
 
     public static final TableSchema QUARANTINE = TableSchema.table("quarantine")
@@ -104,6 +106,21 @@ public final class Tables {
             .string("suggested_platform", true)
             .build();
 
+    public static final TableSchema PARTLY_REPLACED_CELLS = TableSchema.table("partly_replaced_cells")
+            .string("source_file", false)
+            .string("source_sha256", false)
+            .string("force_code", false)
+            .string("force_name", false)
+            .string("financial_year", false)
+            .int32("financial_quarter", true)
+            .string("offence_code", false)
+            .int64("cells", false)
+            .int64("offences", false)
+            .int64("suppressed_cells", false)
+            .string("months_restated", false)
+            .string("restated_by", false)
+            .build();
+
     public static final TableSchema FILE_INVENTORY = TableSchema.table("file_inventory")
             .string("source_file", false)
             .string("sha256", true)
@@ -120,11 +137,13 @@ public final class Tables {
             .string("quarantine_reason", true)
             .string("duplicate_of", true)
             .string("run_id", false)
+            .int64("rows_published", false)
+            .int64("rows_superseded", false)
             .build();
 
     public static final List<TableSchema> PUBLISHED = List.of(CLEAN_OFFENCES, OFFENCES_BY_FORCE, OFFENCES_BY_PLATFORM,
             OFFENCES_BY_OWNER, OFFENCES_BY_CATEGORY, OFFENCES_BY_FORCE_PLATFORM, NATIONAL_SUMMARY, QUARANTINE,
-            UNMAPPED_PLATFORMS, FILE_INVENTORY);
+            UNMAPPED_PLATFORMS, FILE_INVENTORY, PARTLY_REPLACED_CELLS);
 
     private Tables() {
     }

@@ -1,6 +1,7 @@
 package org.forcereturns.publish;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import org.forcereturns.domain.FinancialYear;
 import org.forcereturns.domain.Platform;
 import org.forcereturns.ingest.FileOutcome;
 import org.forcereturns.ingest.FileStatus;
+import org.forcereturns.ingest.IngestRules;
 import org.forcereturns.ledger.DeliveryRecord;
 import org.forcereturns.ledger.IngestedFile;
 import org.forcereturns.ledger.Ledger;
@@ -46,11 +48,19 @@ public final class WarehousePublisher {
     private final Ledger ledger;
     private final Function<String, Optional<Platform>> suggester;
     private final SmallCellSuppression suppression;
+    private final LocalDate runDate;
     private final Fence fence;
 
-    /** @param fence checked before the first change to the tables and before each table's swap */
+    /** An empty {@code clean_offences} holds one file with no rows in this partition: the first year accepted. */
+    static final int EMPTY_TABLE_YEAR = FinancialYear.containing(IngestRules.EARLIEST_DATE).startYear();
+
+    /**
+     * @param runDate the run's date: which years are complete, and so what their rate divides by
+     * @param fence   checked before the first change to the tables and before each table's swap
+     */
     public WarehousePublisher(Storage storage, Path warehouse, Function<String, Optional<Platform>> suggester,
-                              SmallCellSuppression suppression, Fence fence) {
+                              SmallCellSuppression suppression, LocalDate runDate, Fence fence) {
+        this.runDate = runDate;
         this.storage = storage;
         this.warehouse = warehouse;
         this.ledger = new Ledger(storage, warehouse);
@@ -67,7 +77,7 @@ public final class WarehousePublisher {
         Map<String, IngestedFile> files = ledger.ingestedFiles(deliveries);
         // Every live record has just been read: keep them in one index for the next run.
         ledger.saveIndex();
-        String fingerprint = fingerprint(deliveries, files, suppression);
+        String fingerprint = fingerprint(deliveries, files, suppression, YearMonth.from(runDate));
         long quarantined = files.values().stream().filter(f -> f.outcome().status() == FileStatus.QUARANTINED).count();
         long quarantinedThisRun = files.values().stream()
                 .filter(f -> runId.equals(f.runId()) && f.outcome().status() == FileStatus.QUARANTINED).count();
@@ -99,10 +109,11 @@ public final class WarehousePublisher {
         }
 
         Map<String, Long> rows = new LinkedHashMap<>();
-        Summaries summaries = new Summaries();
+        Summaries summaries = new Summaries(runDate);
         UnmappedPlatforms unmapped = new UnmappedPlatforms();
+        SupersededRows superseded = new SupersededRows(firsts, corrections);
         rows.put(Tables.CLEAN_OFFENCES.name(),
-                writeCleanOffences(staging, meta, firsts, files, corrections, summaries, unmapped));
+                writeCleanOffences(staging, meta, firsts, files, corrections, summaries, unmapped, superseded));
         rows.put(Tables.QUARANTINE.name(), writeQuarantine(staging, meta, firsts, files));
         SummaryTables summaryTables = new SummaryTables(summaries, suppression);
         for (TableSchema table : SummaryTables.TABLES) {
@@ -111,7 +122,9 @@ public final class WarehousePublisher {
         rows.put(Tables.UNMAPPED_PLATFORMS.name(),
                 write(staging, Tables.UNMAPPED_PLATFORMS, meta, unmappedRecords(unmapped)));
         rows.put(Tables.FILE_INVENTORY.name(),
-                write(staging, Tables.FILE_INVENTORY, meta, inventoryRecords(deliveries, files)));
+                write(staging, Tables.FILE_INVENTORY, meta, inventoryRecords(deliveries, files, superseded)));
+        rows.put(Tables.PARTLY_REPLACED_CELLS.name(),
+                write(staging, Tables.PARTLY_REPLACED_CELLS, meta, superseded.partlyReplacedRecords()));
 
         for (TableSchema table : Tables.PUBLISHED) {
             swap.swap(table.name(), new Path(staging, table.name()), runId);
@@ -138,7 +151,7 @@ public final class WarehousePublisher {
      */
     private long writeCleanOffences(Path staging, Map<String, String> meta, List<DeliveryRecord> firsts,
                                     Map<String, IngestedFile> files, Corrections corrections, Summaries summaries,
-                                    UnmappedPlatforms unmapped) throws IOException {
+                                    UnmappedPlatforms unmapped, SupersededRows superseded) throws IOException {
         List<Integer> loaded = new ArrayList<>();
         for (int i = 0; i < firsts.size(); i++) {
             if (files.get(firsts.get(i).sha256()).outcome().status() == FileStatus.LOADED) {
@@ -159,8 +172,11 @@ public final class WarehousePublisher {
                 if (corrections.keeps(i, tally.force().code(), tally.period())) {
                     summaries.add(tally);
                     unmapped.add(tally, delivery.sourceFile());
+                    superseded.published(i, tally);
                     c[0] += tally.rows();
                 } else {
+                    summaries.addSuperseded(tally);
+                    superseded.superseded(i, tally);
                     c[1] += tally.rows();
                 }
             }
@@ -178,6 +194,11 @@ public final class WarehousePublisher {
         for (long n : InParallel.map(List.copyOf(years.entrySet()), "publish",
                 year -> writeYear(staging, table, footer, year.getKey(), year.getValue(), corrections))) {
             written += n;
+        }
+        if (years.isEmpty()) {
+            // Section 7: a table with no rows still holds a file with its schema, or readers fail on "no files".
+            // In a partition folder, so that Hive-partitioned reads see the same columns as with rows.
+            writeYear(staging, table, footer, EMPTY_TABLE_YEAR, List.of(), corrections);
         }
         storage.mkdirs(table);
         return written;
@@ -278,7 +299,8 @@ public final class WarehousePublisher {
         return out;
     }
 
-    private List<GenericRecord> inventoryRecords(List<DeliveryRecord> deliveries, Map<String, IngestedFile> files) {
+    private List<GenericRecord> inventoryRecords(List<DeliveryRecord> deliveries, Map<String, IngestedFile> files,
+                                                 SupersededRows superseded) {
         List<GenericRecord> out = new ArrayList<>();
         for (DeliveryRecord d : deliveries) {
             GenericData.Record r = Tables.FILE_INVENTORY.newRecord();
@@ -295,6 +317,8 @@ public final class WarehousePublisher {
                 r.put("rows_skipped", 0L);
                 r.put("status", FileStatus.DUPLICATE.name());
                 r.put("duplicate_of", d.duplicateOf());
+                r.put("rows_published", 0L);
+                r.put("rows_superseded", 0L);
             } else {
                 FileOutcome o = files.get(d.sha256()).outcome();
                 r.put("layout", o.layout() == null ? null : o.layout().name());
@@ -306,17 +330,22 @@ public final class WarehousePublisher {
                 r.put("rows_skipped", o.rowsSkipped());
                 r.put("status", o.status().name());
                 r.put("quarantine_reason", o.quarantine() == null ? null : o.quarantine().name());
+                r.put("rows_published", superseded.rowsPublished(d.sha256()));
+                r.put("rows_superseded", superseded.rowsSuperseded(d.sha256()));
             }
             out.add(r);
         }
         return out;
     }
 
-    /** Changes whenever a delivery is added, any content is re-ingested (as by a rebuild) or a publish setting changes. */
+    /**
+     * Changes whenever a delivery is added, any content is re-ingested (as by a rebuild), a publish setting changes
+     * or the run date enters another month (which can end a year, or reach further into it).
+     */
     private static String fingerprint(List<DeliveryRecord> deliveries, Map<String, IngestedFile> files,
-                                      SmallCellSuppression suppression) {
+                                      SmallCellSuppression suppression, YearMonth runMonth) {
         StringBuilder sb = new StringBuilder(Tables.SCHEMA_VERSION).append(":min-cell-size=")
-                .append(suppression.minCellSize());
+                .append(suppression.minCellSize()).append(":run-month=").append(runMonth);
         for (DeliveryRecord d : deliveries) {
             sb.append('\n').append(d.id());
             IngestedFile f = files.get(d.sha256());

@@ -77,7 +77,7 @@ public final class HtmlReport {
         h.append("</main>\n<footer><p>Figures are read back from the published Parquet tables (")
                 .append("<code>national_summary</code>, <code>offences_by_platform</code>, <code>offences_by_owner</code>, ")
                 .append("<code>offences_by_force</code>, <code>file_inventory</code>, <code>quarantine</code>, ")
-                .append("<code>unmapped_platforms</code>). Offences are CSA image offences (Home Office codes in the ")
+                .append("<code>unmapped_platforms</code>, <code>partly_replaced_cells</code>). Offences are CSA image offences (Home Office codes in the ")
                 .append("job's scope) recorded by the 43 territorial police forces; suppressed cells add nothing to any ")
                 .append("total.</p></footer>\n</body>\n</html>\n");
         return h.toString();
@@ -92,9 +92,10 @@ public final class HtmlReport {
         }
         ReportData.Year y = data.years().get(data.years().size() - 1);
         h.append("<div class=\"cards\" aria-label=\"").append(esc(y.financialYear())).append(" at a glance\">");
-        card(h, y.financialYear(), "offences", count(y.offences()), "offences in " + y.financialYear());
+        card(h, y.financialYear(), "offences", count(y.offences()), "offences in " + y.financialYear()
+                + (y.yearComplete() ? "" : " so far (year not over)"));
         card(h, y.financialYear(), "offences_per_day", decimal(y.offencesPerDay()),
-                "a day (" + count(y.daysInYear()) + " days)");
+                "a day (" + count(y.daysCovered()) + " days" + (y.yearComplete() ? "" : " reported so far") + ")");
         card(h, y.financialYear(), "platform_recorded_offences", count(y.platformRecordedOffences()),
                 "with the platform recorded (" + percent(y.platformRecordedShare()) + ")");
         card(h, y.financialYear(), "forces_reporting", count(y.forcesReporting()), "forces reporting");
@@ -108,7 +109,8 @@ public final class HtmlReport {
                 .append("<th scope=\"col\">Forces reporting platform</th><th scope=\"col\">Suppressed cells</th></tr></thead>\n<tbody>");
         for (ReportData.Year r : data.years()) {
             String year = r.financialYear();
-            h.append("<tr><th scope=\"row\">").append(esc(year)).append("</th>");
+            h.append("<tr><th scope=\"row\">").append(esc(year)).append(r.yearComplete() ? "" : " (not over)")
+                    .append("</th>");
             cell(h, year, "offences", count(r.offences()));
             cell(h, year, "offences_per_day", decimal(r.offencesPerDay()));
             cell(h, year, "platform_recorded_offences", count(r.platformRecordedOffences()));
@@ -119,7 +121,8 @@ public final class HtmlReport {
             h.append("</tr>\n");
         }
         h.append("</tbody></table>\n<p class=\"note\">Offences per day divides by the days in the financial year ")
-                .append("(366 in a year that holds 29 February). The platform recorded share is of all offences; ")
+                .append("(366 in a year that holds 29 February); for a year not over on the run date, by the days from ")
+                .append("1 April to the end of the latest month reported. The platform recorded share is of all offences; ")
                 .append("most forces do not record the platform.</p>\n</section>\n");
     }
 
@@ -215,10 +218,16 @@ public final class HtmlReport {
         }
         h.append("<p class=\"note\">").append(count(rows.size())).append(" force").append(rows.size() == 1 ? "" : "s")
                 .append(" reported. The darker part of each bar is the offences with the platform recorded.</p>\n");
+        if (rows.stream().anyMatch(f -> f.suppressedCells() > 0)) {
+            h.append("<p class=\"note\">A force whose counts were all suppressed (too small to publish, or ")
+                    .append("suppressed in its return) shows \u201csuppressed\u201d, not a bar; one with some counts ")
+                    .append("suppressed shows \u201cat least\u201d the counts published.</p>\n");
+        }
         List<SvgCharts.Bar> bars = new ArrayList<>();
         for (ReportData.ForceRow f : rows) {
-            bars.add(new SvgCharts.Bar(f.forceName(), f.offences(), (double) f.platformRecordedOffences(),
-                    count(f.offences())));
+            bars.add(f.whollySuppressed() ? SvgCharts.Bar.suppressed(f.forceName(), forceCount(f))
+                    : new SvgCharts.Bar(f.forceName(), f.offences(), (double) f.platformRecordedOffences(),
+                    forceCount(f)));
         }
         h.append("<figure>").append(SvgCharts.horizontalBars("chart-forces", "Offences by police force, " + year,
                 "Horizontal bars, one per force, most offences first; the darker part is the offences with the platform "
@@ -230,10 +239,28 @@ public final class HtmlReport {
                 .append("<th scope=\"col\">Platform recorded</th></tr></thead><tbody>");
         for (ReportData.ForceRow f : rows) {
             h.append("<tr><th scope=\"row\">").append(esc(f.forceName())).append("</th><td>").append(esc(f.forceCode()))
-                    .append("</td><td class=\"n\">").append(count(f.offences())).append("</td><td class=\"n\">")
-                    .append(count(f.platformRecordedOffences())).append("</td></tr>");
+                    .append("</td><td class=\"n\">").append(esc(forceCount(f))).append("</td><td class=\"n\">")
+                    .append(f.suppressedCells() > 0 ? "at least " : "").append(count(f.platformRecordedOffences()))
+                    .append("</td></tr>");
         }
         h.append("</tbody></table></details>\n</section>\n");
+    }
+
+    /** A count that some suppressed cells leave unknown: "suppressed", "at least N", or N. */
+    private static String withSuppressed(long offences, long suppressedCells) {
+        if (suppressedCells == 0) {
+            return count(offences);
+        }
+        String cells = cells(suppressedCells) + " suppressed";
+        return offences == 0 ? "suppressed (" + cells + ")" : "at least " + count(offences) + " (" + cells + ")";
+    }
+
+    private static String cells(long n) {
+        return count(n) + (n == 1 ? " cell" : " cells");
+    }
+
+    private static String forceCount(ReportData.ForceRow f) {
+        return withSuppressed(f.offences(), f.suppressedCells());
     }
 
     private static void trend(StringBuilder h, ReportData data) {
@@ -245,16 +272,32 @@ public final class HtmlReport {
             return;
         }
         List<SvgCharts.Point> points = new ArrayList<>();
-        for (ReportData.QuarterRow q : quarters) {
-            points.add(new SvgCharts.Point(q.financialYear() + " Q" + q.quarter(), q.offences(),
-                    count(q.offences()) + " offences (" + QUARTER_MONTHS[q.quarter()] + ") from "
-                            + forces(q.forcesReporting())));
+        List<List<ReportData.QuarterRow>> runs = data.trendRuns();
+        for (int run = 0; run < runs.size(); run++) {
+            for (ReportData.QuarterRow q : runs.get(run)) {
+                String forces = forces(q.forcesReporting());
+                points.add(new SvgCharts.Point(q.financialYear() + " Q" + q.quarter(),
+                        q.whollySuppressed() ? null : (double) q.offences(),
+                        (q.whollySuppressed() ? "suppressed" : (q.suppressedCells() > 0 ? "at least " : "")
+                                + count(q.offences()) + " offences") + " (" + QUARTER_MONTHS[q.quarter()] + ") from "
+                                + forces + (q.suppressedCells() == 0 ? "" : "; " + cells(q.suppressedCells()) + " suppressed"),
+                        q.suppressedCells() > 0 && !q.whollySuppressed(), run,
+                        forces + " reporting"));
+            }
         }
         h.append("<p class=\"note\">Quarters of the financial year: Q1 April\u2013June, Q2 July\u2013September, ")
-                .append("Q3 October\u2013December, Q4 January\u2013March. Only quarters with data are shown; ")
-                .append("a year with few forces reporting is low because of that, not necessarily fewer offences.</p>\n");
+                .append("Q3 October\u2013December, Q4 January\u2013March. Only quarters with data are shown. ")
+                .append("The line is broken wherever the set of forces reporting changes (or a quarter is missing), ")
+                .append("and each part is labelled with the number of forces it covers: quarters with more forces ")
+                .append("reporting are higher because of that, not necessarily because of more offences.");
+        if (quarters.stream().anyMatch(q -> q.suppressedCells() > 0)) {
+            h.append(" A hollow point is a lower bound (some force counts were suppressed); \u201csuppressed\u201d ")
+                    .append("marks a quarter whose counts were all suppressed.");
+        }
+        h.append("</p>\n");
         h.append("<figure>").append(SvgCharts.line("chart-trend", "Offences by quarter, all financial years",
-                "A line through the offences of each quarter, oldest first; the table below gives the figures.", points))
+                "Offences of each quarter, oldest first, one line per run of quarters with the same forces reporting; "
+                        + "the table below gives the figures.", points))
                 .append("</figure>\n");
         for (ReportData.QuarterRow w : wholeYears) {
             h.append("<p class=\"note\">").append(esc(w.financialYear())).append(": ").append(count(w.offences()))
@@ -268,7 +311,8 @@ public final class HtmlReport {
         for (ReportData.QuarterRow q : data.quarters()) {
             h.append("<tr><th scope=\"row\">").append(esc(q.financialYear())).append("</th><td>")
                     .append(q.quarter() == null ? "whole year" : "Q" + q.quarter() + " (" + QUARTER_MONTHS[q.quarter()] + ")")
-                    .append("</td><td class=\"n\">").append(count(q.offences())).append("</td><td class=\"n\">")
+                    .append("</td><td class=\"n\">").append(esc(withSuppressed(q.offences(), q.suppressedCells())))
+                    .append("</td><td class=\"n\">").append(q.suppressedCells() > 0 ? "at least " : "")
                     .append(count(q.platformRecordedOffences())).append("</td><td class=\"n\">")
                     .append(count(q.forcesReporting())).append("</td></tr>");
         }
@@ -365,6 +409,8 @@ public final class HtmlReport {
             h.append("</tbody></table>\n");
         }
 
+        partlyReplaced(h, data);
+
         h.append("<h3>Platform names not recognised</h3>\n");
         if (data.unmapped().isEmpty()) {
             h.append("<p class=\"empty\">Every platform text matched a known platform.</p>\n");
@@ -387,6 +433,32 @@ public final class HtmlReport {
             h.append("</tbody></table>\n");
         }
         h.append("</section>\n");
+    }
+
+    /** Section 5: every quarterly or yearly cell a later return re-stated only in part, with what it counted. */
+    private static void partlyReplaced(StringBuilder h, ReportData data) {
+        h.append("<h3>Cells replaced in part by a later return</h3>\n");
+        if (data.partlyReplaced().isEmpty()) {
+            h.append("<p class=\"empty\">None: no later return re-stated only some months of a quarterly or yearly ")
+                    .append("count.</p>\n");
+            return;
+        }
+        h.append("<p class=\"note\">A quarterly or yearly count can only be replaced whole. These were dropped because a ")
+                .append("later return from the force re-stated some of their months: the offences of their other ")
+                .append("months are now published by no return. Ask the force for the whole period.</p>\n");
+        h.append("<table class=\"data\" id=\"partly-replaced\"><thead><tr><th scope=\"col\">File</th>")
+                .append("<th scope=\"col\">Force</th><th scope=\"col\">Period</th><th scope=\"col\">Offence code</th>")
+                .append("<th scope=\"col\">Offences dropped</th><th scope=\"col\">Months re-stated</th>")
+                .append("<th scope=\"col\">Re-stated by</th></tr></thead><tbody>");
+        for (ReportData.PartlyReplacedRow c : data.partlyReplaced()) {
+            h.append("<tr><th scope=\"row\"><code>").append(esc(c.sourceFile())).append("</code></th><td>")
+                    .append(esc(c.forceName())).append("</td><td>").append(esc(c.financialYear())).append(' ')
+                    .append(c.quarter() == null ? "whole year" : "Q" + c.quarter()).append("</td><td>")
+                    .append(esc(c.offenceCode())).append("</td><td class=\"n\">").append(count(c.offences()))
+                    .append("</td><td>").append(esc(c.monthsRestated())).append("</td><td><code>")
+                    .append(esc(c.restatedBy())).append("</code></td></tr>");
+        }
+        h.append("</tbody></table>\n");
     }
 
     private static void qualityCard(StringBuilder h, String metric, long value, String label) {
@@ -431,6 +503,10 @@ public final class HtmlReport {
             svg text{fill:var(--ink)} svg .value{fill:var(--muted)} svg .axis{fill:var(--muted);font-size:12px}
             svg .grid{stroke:#dfe1e2;stroke-width:1} svg .trend{fill:none;stroke:var(--accent);stroke-width:2.5}
             svg .point circle{fill:#fff;stroke:var(--accent);stroke-width:2}
+            svg .point.lower-bound circle{stroke-dasharray:2 2;fill:none}
+            svg .break{stroke:var(--muted);stroke-width:1;stroke-dasharray:4 3}
+            svg .line-label{fill:var(--muted);font-size:12px}
+            svg text.suppressed{fill:var(--muted);font-style:italic;font-size:12px}
             svg .row:hover .bar{fill:var(--accent)}
             .note{color:var(--muted);font-size:.92rem;max-width:48rem}
             .empty{font-style:italic;color:var(--muted)}

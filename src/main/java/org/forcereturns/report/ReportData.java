@@ -30,14 +30,17 @@ import org.forcereturns.storage.TableSchema;
  * @param platforms {@code offences_by_platform}, by year, then most offences first
  * @param owners    {@code offences_by_owner}, by year, then most offences first
  * @param forces    {@code offences_by_force} summed over quarters and offence codes, by year, then most offences first
- * @param quarters  {@code offences_by_force} summed per year and quarter; quarter null for whole-year counts
+ * @param quarters  {@code offences_by_force} summed per year and quarter, oldest first; quarter null for whole-year
+ *                  counts (after the year's quarters)
  * @param files     {@code file_inventory}, in delivery order
  * @param rejectedRows row-level reasons of {@code quarantine} with their row counts, most first
  * @param unmapped  {@code unmapped_platforms}, most frequent first
+ * @param partlyReplaced {@code partly_replaced_cells}, in delivery order
  */
 public record ReportData(String warehouse, String runId, List<Year> years, List<PlatformRow> platforms,
                          List<OwnerRow> owners, List<ForceRow> forces, List<QuarterRow> quarters,
-                         List<FileRow> files, List<ReasonCount> rejectedRows, List<UnmappedRow> unmapped) {
+                         List<FileRow> files, List<ReasonCount> rejectedRows, List<UnmappedRow> unmapped,
+                         List<PartlyReplacedRow> partlyReplaced) {
 
     public ReportData {
         years = List.copyOf(years);
@@ -48,12 +51,13 @@ public record ReportData(String warehouse, String runId, List<Year> years, List<
         files = List.copyOf(files);
         rejectedRows = List.copyOf(rejectedRows);
         unmapped = List.copyOf(unmapped);
+        partlyReplaced = List.copyOf(partlyReplaced);
     }
 
-    /** One row of {@code national_summary}. */
+    /** One row of {@code national_summary}; {@code offencesPerDay} divides by {@code daysCovered}. */
     public record Year(String financialYear, long offences, int daysInYear, double offencesPerDay,
                        long platformRecordedOffences, Double platformRecordedShare, int forcesReporting,
-                       int forcesReportingPlatform, long suppressedCells) {
+                       int forcesReportingPlatform, long suppressedCells, boolean yearComplete, int daysCovered) {
     }
 
     /** One row of {@code offences_by_platform}; owner and category may be null (e.g. "Unrecognised"). */
@@ -65,14 +69,44 @@ public record ReportData(String warehouse, String runId, List<Year> years, List<
     public record OwnerRow(String financialYear, String owner, long offences, double share) {
     }
 
-    /** One force's year: offences and those with a platform recorded. */
+    /**
+     * One force's year: offences and those with a platform recorded, summed over the cells that have a figure.
+     * {@code suppressedCells} counts the cells without one (withheld as small by {@code --min-cell-size}, or
+     * suppressed in the return): when above 0 the sums are lower bounds, never the force's figure.
+     */
     public record ForceRow(String financialYear, String forceCode, String forceName, long offences,
-                           long platformRecordedOffences) {
+                           long platformRecordedOffences, long suppressedCells) {
+
+        /** True when no cell of the year has a figure: the force's count is unknown, not 0. */
+        public boolean whollySuppressed() {
+            return suppressedCells > 0 && offences == 0;
+        }
     }
 
-    /** One quarter (1 = Apr-Jun ... 4 = Jan-Mar) of a year; quarter null for counts given for a whole year. */
+    /**
+     * One quarter (1 = Apr-Jun ... 4 = Jan-Mar) of a year; quarter null for counts given for a whole year.
+     * {@code forces} are the codes of the forces with a row in it; sums and {@code suppressedCells} as in
+     * {@link ForceRow}.
+     */
     public record QuarterRow(String financialYear, Integer quarter, long offences, long platformRecordedOffences,
-                             int forcesReporting) {
+                             java.util.SortedSet<String> forces, long suppressedCells) {
+
+        public QuarterRow {
+            forces = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(forces));
+        }
+
+        public int forcesReporting() {
+            return forces.size();
+        }
+
+        public boolean whollySuppressed() {
+            return suppressedCells > 0 && offences == 0;
+        }
+    }
+
+    /** One row of {@code partly_replaced_cells}: a cell a later return re-stated only in part. */
+    public record PartlyReplacedRow(String sourceFile, String forceName, String financialYear, Integer quarter,
+                                    String offenceCode, long offences, String monthsRestated, String restatedBy) {
     }
 
     /**
@@ -116,7 +150,8 @@ public record ReportData(String warehouse, String runId, List<Year> years, List<
                     dbl(r, "offences_per_day"), lng(r, "platform_recorded_offences"),
                     r.get("platform_recorded_share") == null ? null : dbl(r, "platform_recorded_share"),
                     (int) lng(r, "forces_reporting"), (int) lng(r, "forces_reporting_platform"),
-                    lng(r, "suppressed_cells")));
+                    lng(r, "suppressed_cells"), !Boolean.FALSE.equals(r.get("year_complete")),
+                    r.get("days_covered") == null ? (int) lng(r, "days_in_year") : (int) lng(r, "days_covered")));
         }
         years.sort(Comparator.comparing(Year::financialYear));
 
@@ -141,32 +176,37 @@ public record ReportData(String warehouse, String runId, List<Year> years, List<
         Map<List<String>, long[]> byForce = new LinkedHashMap<>();
         Map<String, String> forceNames = new LinkedHashMap<>();
         Map<String, Map<Integer, long[]>> byQuarter = new TreeMap<>();
-        Map<String, Map<Integer, java.util.Set<String>>> quarterForces = new TreeMap<>();
+        Map<String, Map<Integer, java.util.SortedSet<String>>> quarterForces = new TreeMap<>();
         for (GenericRecord r : in.rows(Tables.OFFENCES_BY_FORCE)) {
             String year = str(r, "financial_year");
             String code = str(r, "force_code");
             long offences = lng(r, "offences");
             long recorded = lng(r, "platform_recorded_offences");
+            // A null count was withheld as small (--min-cell-size): a suppressed cell, never a 0.
+            long suppressed = lng(r, "suppressed_cells") + (r.get("offences") == null ? 1 : 0);
             forceNames.put(code, str(r, "force_name"));
-            long[] f = byForce.computeIfAbsent(List.of(year, code), k -> new long[2]);
+            long[] f = byForce.computeIfAbsent(List.of(year, code), k -> new long[3]);
             f[0] += offences;
             f[1] += recorded;
+            f[2] += suppressed;
             Integer quarter = r.get("financial_quarter") == null ? null : (int) lng(r, "financial_quarter");
             long[] q = byQuarter.computeIfAbsent(year, k -> new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder())))
-                    .computeIfAbsent(quarter, k -> new long[2]);
+                    .computeIfAbsent(quarter, k -> new long[3]);
             q[0] += offences;
             q[1] += recorded;
+            q[2] += suppressed;
             quarterForces.computeIfAbsent(year, k -> new java.util.HashMap<>())
-                    .computeIfAbsent(quarter, k -> new java.util.HashSet<>()).add(code);
+                    .computeIfAbsent(quarter, k -> new java.util.TreeSet<>()).add(code);
         }
         List<ForceRow> forces = new ArrayList<>();
-        byForce.forEach((k, v) -> forces.add(new ForceRow(k.get(0), k.get(1), forceNames.get(k.get(1)), v[0], v[1])));
+        byForce.forEach((k, v) -> forces.add(new ForceRow(k.get(0), k.get(1), forceNames.get(k.get(1)), v[0], v[1],
+                v[2])));
         forces.sort(Comparator.comparing(ForceRow::financialYear)
                 .thenComparing(Comparator.comparingLong(ForceRow::offences).reversed())
                 .thenComparing(ForceRow::forceName));
         List<QuarterRow> quarters = new ArrayList<>();
         byQuarter.forEach((year, qs) -> qs.forEach((q, v) -> quarters.add(
-                new QuarterRow(year, q, v[0], v[1], quarterForces.get(year).get(q).size()))));
+                new QuarterRow(year, q, v[0], v[1], quarterForces.get(year).get(q), v[2]))));
 
         List<FileRow> files = new ArrayList<>();
         for (GenericRecord r : in.rows(Tables.FILE_INVENTORY)) {
@@ -194,8 +234,15 @@ public record ReportData(String warehouse, String runId, List<Year> years, List<
         unmapped.sort(Comparator.comparingLong(UnmappedRow::occurrences).reversed()
                 .thenComparing(UnmappedRow::rawValue));
 
+        List<PartlyReplacedRow> partlyReplaced = new ArrayList<>();
+        for (GenericRecord r : in.rows(Tables.PARTLY_REPLACED_CELLS)) {
+            partlyReplaced.add(new PartlyReplacedRow(str(r, "source_file"), str(r, "force_name"),
+                    str(r, "financial_year"), r.get("financial_quarter") == null ? null : (int) lng(r, "financial_quarter"),
+                    str(r, "offence_code"), lng(r, "offences"), str(r, "months_restated"), str(r, "restated_by")));
+        }
+
         return new ReportData(warehouse.toString(), in.runId(Tables.NATIONAL_SUMMARY), years, platforms, owners,
-                forces, quarters, files, rejected, unmapped);
+                forces, quarters, files, rejected, unmapped, partlyReplaced);
     }
 
     /** The newest financial year in {@code national_summary}, if any. */
@@ -213,6 +260,34 @@ public record ReportData(String warehouse, String runId, List<Year> years, List<
 
     public List<ForceRow> forcesIn(String year) {
         return forces.stream().filter(p -> p.financialYear().equals(year)).toList();
+    }
+
+    /**
+     * The quarters of the trend, oldest first, cut into runs that can be joined by one line: a run ends where the
+     * set of forces reporting changes (a line from 7 forces to 43 would read as a rise in offences) or where a
+     * quarter is missing. Whole-year counts are not in any run.
+     */
+    public List<List<QuarterRow>> trendRuns() {
+        List<List<QuarterRow>> runs = new ArrayList<>();
+        QuarterRow previous = null;
+        for (QuarterRow q : quarters) {
+            if (q.quarter() == null) {
+                continue;
+            }
+            if (previous == null || !previous.forces().equals(q.forces()) || !follows(previous, q)) {
+                runs.add(new ArrayList<>());
+            }
+            runs.get(runs.size() - 1).add(q);
+            previous = q;
+        }
+        return runs.stream().map(List::copyOf).toList();
+    }
+
+    private static boolean follows(QuarterRow previous, QuarterRow next) {
+        int year = Integer.parseInt(previous.financialYear().substring(0, 4));
+        int nextYear = Integer.parseInt(next.financialYear().substring(0, 4));
+        return previous.quarter() == 4 ? nextYear == year + 1 && next.quarter() == 1
+                : nextYear == year && next.quarter() == previous.quarter() + 1;
     }
 
     /** Files in the inventory with this status ({@code LOADED}, {@code QUARANTINED}, {@code DUPLICATE}). */

@@ -34,16 +34,36 @@ public final class SvgCharts {
 
     /**
      * A bar: its label, its length, the text printed after it, and optionally a part of it drawn darker
-     * (e.g. the offences with a platform recorded), null for none.
+     * (e.g. the offences with a platform recorded), null for none. A {@code suppressed} bar has no known value:
+     * it is drawn as no bar with its text in place, never as a bar of length 0.
      */
-    public record Bar(String label, double value, Double part, String valueText) {
+    public record Bar(String label, double value, Double part, String valueText, boolean suppressed) {
+        public Bar(String label, double value, Double part, String valueText) {
+            this(label, value, part, valueText, false);
+        }
+
         public Bar(String label, double value, String valueText) {
-            this(label, value, null, valueText);
+            this(label, value, null, valueText, false);
+        }
+
+        /** A bar whose value is withheld. */
+        public static Bar suppressed(String label, String valueText) {
+            return new Bar(label, 0, null, valueText, true);
         }
     }
 
-    /** A point of a line chart: its x-axis label, its value and the text of its tooltip. */
-    public record Point(String label, double value, String valueText) {
+    /**
+     * A point of a line chart: its x-axis label, its value (null when suppressed: no value is plotted, and the
+     * line breaks there), the text of its tooltip, whether the value is only a lower bound (some of it
+     * suppressed: drawn as a hollow dashed marker), and the line it belongs to: a point whose {@code line} differs
+     * from the previous point's starts a new line, with {@code lineLabel} (if any) written over its start
+     * (e.g. "7 forces reporting").
+     */
+    public record Point(String label, Double value, String valueText, boolean lowerBound, int line,
+                        String lineLabel) {
+        public Point(String label, double value, String valueText) {
+            this(label, value, valueText, false, 0, null);
+        }
     }
 
     /** Bar length in chart units for a value, the largest value filling the bar area. Zero if max is not positive. */
@@ -78,11 +98,16 @@ public final class SvgCharts {
         for (int i = 0; i < bars.size(); i++) {
             Bar b = bars.get(i);
             double y = TOP + legend + i * ROW;
-            double length = barLength(b.value(), max);
-            svg.append("<g class=\"row\"><title>").append(esc(b.label())).append(": ").append(esc(b.valueText()))
-                    .append("</title>");
+            double length = b.suppressed() ? 0 : barLength(b.value(), max);
+            svg.append("<g class=\"row").append(b.suppressed() ? " suppressed" : "").append("\"><title>")
+                    .append(esc(b.label())).append(": ").append(esc(b.valueText())).append("</title>");
             svg.append("<text x=\"").append(LABEL_WIDTH - 8).append("\" y=\"").append(num(y + 12))
                     .append("\" text-anchor=\"end\">").append(esc(Html.shorten(b.label(), 30))).append("</text>");
+            if (b.suppressed()) {
+                svg.append("<text class=\"value suppressed\" x=\"").append(LABEL_WIDTH + 6).append("\" y=\"")
+                        .append(num(y + 12)).append("\">").append(esc(b.valueText())).append("</text></g>");
+                continue;
+            }
             svg.append("<rect class=\"bar\" x=\"").append(LABEL_WIDTH).append("\" y=\"").append(num(y + 1))
                     .append("\" width=\"").append(num(length)).append("\" height=\"").append(BAR).append("\"/>");
             if (parts && b.part() != null) {
@@ -124,10 +149,13 @@ public final class SvgCharts {
         return Math.max(1, nice * magnitude);
     }
 
-    /** A line chart with an axis from zero, points in the given order, x labels under the points. */
+    /**
+     * A line chart with an axis from zero, points in the given order, x labels under the points. Points are
+     * joined only within one line (see {@link Point}); a dashed rule marks where a new line starts.
+     */
     public static String line(String id, String title, String description, List<Point> points) {
         StringBuilder svg = open(id, title, description, LINE_HEIGHT, "line");
-        double max = points.stream().mapToDouble(Point::value).max().orElse(0);
+        double max = points.stream().filter(p -> p.value() != null).mapToDouble(Point::value).max().orElse(0);
         double step = niceStep(max);
         double top = Math.max(step, Math.ceil(max / step) * step);
         for (double v = 0; v <= top + step / 2; v += step) {
@@ -142,19 +170,47 @@ public final class SvgCharts {
                     .append("\" text-anchor=\"middle\" class=\"muted\">No data</text>");
             return svg.append("</svg>").toString();
         }
+        int n = points.size();
         List<String> coords = new ArrayList<>();
-        for (int i = 0; i < points.size(); i++) {
-            coords.add(num(pointX(i, points.size())) + "," + num(pointY(points.get(i).value(), top)));
-        }
-        svg.append("<polyline class=\"trend\" points=\"").append(String.join(" ", coords)).append("\"/>");
-        int labelEvery = Math.max(1, (int) Math.ceil(points.size() / 16.0));
-        for (int i = 0; i < points.size(); i++) {
+        for (int i = 0; i <= n; i++) {
+            boolean newLine = i > 0 && i < n && points.get(i).line() != points.get(i - 1).line();
+            if (i == n || newLine || points.get(i).value() == null) {
+                polyline(svg, coords);
+                coords.clear();
+            }
+            if (i == n) {
+                break;
+            }
             Point p = points.get(i);
-            double x = pointX(i, points.size());
-            double y = pointY(p.value(), top);
-            svg.append("<g class=\"point\"><title>").append(esc(p.label())).append(": ").append(esc(p.valueText()))
-                    .append("</title><circle cx=\"").append(num(x)).append("\" cy=\"").append(num(y))
-                    .append("\" r=\"4.5\"/></g>");
+            double x = pointX(i, n);
+            if (newLine) {
+                double rule = (pointX(i - 1, n) + x) / 2;
+                svg.append("<line class=\"break\" x1=\"").append(num(rule)).append("\" x2=\"").append(num(rule))
+                        .append("\" y1=\"").append(PLOT_TOP).append("\" y2=\"").append(PLOT_BOTTOM).append("\"/>");
+            }
+            if ((i == 0 || newLine) && p.lineLabel() != null) {
+                svg.append("<text class=\"line-label\" x=\"").append(num(x)).append("\" y=\"").append(PLOT_TOP - 4)
+                        .append("\" text-anchor=\"").append(i == n - 1 && n > 1 ? "end" : "start").append("\">")
+                        .append(esc(p.lineLabel())).append("</text>");
+            }
+            if (p.value() != null) {
+                coords.add(num(x) + "," + num(pointY(p.value(), top)));
+            }
+        }
+        int labelEvery = Math.max(1, (int) Math.ceil(n / 16.0));
+        for (int i = 0; i < n; i++) {
+            Point p = points.get(i);
+            double x = pointX(i, n);
+            svg.append("<g class=\"point").append(p.value() == null ? " suppressed" : p.lowerBound() ? " lower-bound" : "")
+                    .append("\"><title>").append(esc(p.label())).append(": ").append(esc(p.valueText())).append("</title>");
+            if (p.value() == null) {
+                // No value to plot: the word in place of the marker, clear of the zero line.
+                svg.append("<text class=\"suppressed\" x=\"").append(num(x)).append("\" y=\"")
+                        .append(num((PLOT_TOP + PLOT_BOTTOM) / 2.0)).append("\" text-anchor=\"middle\">suppressed</text></g>");
+            } else {
+                svg.append("<circle cx=\"").append(num(x)).append("\" cy=\"").append(num(pointY(p.value(), top)))
+                        .append("\" r=\"4.5\"/></g>");
+            }
             if (i % labelEvery == 0) {
                 svg.append("<text class=\"axis\" transform=\"translate(").append(num(x)).append(',')
                         .append(PLOT_BOTTOM + 14).append(") rotate(-40)\" text-anchor=\"end\">")
@@ -162,6 +218,13 @@ public final class SvgCharts {
             }
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** One joined line through the points given; nothing for fewer than two (a lone point is its marker). */
+    private static void polyline(StringBuilder svg, List<String> coords) {
+        if (coords.size() >= 2) {
+            svg.append("<polyline class=\"trend\" points=\"").append(String.join(" ", coords)).append("\"/>");
+        }
     }
 
     private static StringBuilder open(String id, String title, String description, int height, String kind) {

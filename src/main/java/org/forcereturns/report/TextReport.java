@@ -32,9 +32,11 @@ public final class TextReport {
             t.append("\nNo financial year has been published yet: the warehouse holds no offences.\n");
         }
         for (ReportData.Year y : data.years()) {
-            t.append("\nFinancial year ").append(safe(y.financialYear())).append('\n');
+            t.append("\nFinancial year ").append(safe(y.financialYear()))
+                    .append(y.yearComplete() ? "" : " (not over on the run date: figures so far)").append('\n');
             line(t, "Offences", count(y.offences()), "");
-            line(t, "Offences per day", decimal(y.offencesPerDay()), count(y.daysInYear()) + " days");
+            line(t, "Offences per day", decimal(y.offencesPerDay()), count(y.daysCovered()) + " days"
+                    + (y.yearComplete() ? "" : " reported so far"));
             line(t, "Platform recorded", count(y.platformRecordedOffences()), percent(y.platformRecordedShare())
                     + " of offences");
             line(t, "Forces reporting", count(y.forcesReporting()), "");
@@ -72,6 +74,15 @@ public final class TextReport {
         t.append("  Rejected rows: ").append(count(data.rejectedRowCount())).append('\n');
         for (ReportData.ReasonCount r : data.rejectedRows()) {
             line(t, "  " + safe(r.reason()), count(r.rows()), "");
+        }
+        t.append("  Cells replaced in part by a later return: ").append(count(data.partlyReplaced().size())).append('\n');
+        for (ReportData.PartlyReplacedRow c : data.partlyReplaced()) {
+            t.append("    ").append(safe(c.forceName())).append(' ').append(safe(c.financialYear())).append(' ')
+                    .append(c.quarter() == null ? "whole year" : "Q" + c.quarter()).append(' ')
+                    .append(safe(c.offenceCode())).append(": ").append(count(c.offences()))
+                    .append(" offences dropped from ").append(safe(c.sourceFile())).append(" (")
+                    .append(safe(c.monthsRestated())).append(" re-stated by ").append(safe(c.restatedBy()))
+                    .append(")\n");
         }
         t.append("  Unrecognised platform texts: ").append(count(data.unmapped().size())).append('\n');
         for (ReportData.UnmappedRow u : data.unmapped().subList(0, Math.min(TOP_UNMAPPED, data.unmapped().size()))) {

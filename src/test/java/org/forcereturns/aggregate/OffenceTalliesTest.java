@@ -63,8 +63,8 @@ class OffenceTalliesTest {
 
     @Property(tries = 500)
     void summariesOfTalliesEqualSummariesOfRows(@ForAll("files") List<List<CleanOffence>> files) {
-        Summaries byRow = new Summaries();
-        Summaries byTally = new Summaries();
+        Summaries byRow = new Summaries(java.time.LocalDate.of(2026, 12, 1));
+        Summaries byTally = new Summaries(java.time.LocalDate.of(2026, 12, 1));
         for (List<CleanOffence> file : files) {
             OffenceTallies tallies = new OffenceTallies();
             for (CleanOffence row : file) {

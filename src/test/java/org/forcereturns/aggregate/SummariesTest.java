@@ -2,6 +2,8 @@ package org.forcereturns.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,7 @@ class SummariesTest {
         Ingested in = Returns.ingest(Returns.csv(lines));
         assertThat(in.outcome().status()).isEqualTo(FileStatus.LOADED);
         assertThat(in.outcome().rowsRejected()).isZero();
-        Summaries s = new Summaries();
+        Summaries s = new Summaries(Returns.RUN_DATE);
         in.accepted().forEach(s::add);
         return s;
     }
@@ -87,7 +89,7 @@ class SummariesTest {
                 new ForceRow(FY2023, 1, "E23000028", "Essex", "86/2", 2, 1, 0),
                 new ForceRow(FY2023, 1, "E23000032", "Kent", "86/2", 4, 3, 0));
         assertThat(s.nationalSummary()).containsExactly(
-                new NationalRow(FY2023, 6, 366, 6.0 / 366, 4, 4.0 / 6, 2, 2, 0));
+                new NationalRow(FY2023, 6, 366, 6.0 / 366, 4, 4.0 / 6, 2, 2, 0, true, 366));
     }
 
     @ParameterizedTest(name = "[{index}] ''{0}''")
@@ -198,9 +200,10 @@ class SummariesTest {
                 "Kent,CR4,2024-03-31,86/2,",             // 2023/24
                 "Kent,CR5,2024-04-01,86/2,");            // 2024/25
         assertThat(s.nationalSummary()).containsExactly(
-                new NationalRow(FY2022, 1, 365, 1.0 / 365, 1, 1.0, 1, 1, 0),
-                new NationalRow(FY2023, 3, 366, 3.0 / 366, 2, 2.0 / 3, 1, 1, 0),
-                new NationalRow(FY2024, 1, 365, 1.0 / 365, 0, 0.0, 1, 0, 0));
+                new NationalRow(FY2022, 1, 365, 1.0 / 365, 1, 1.0, 1, 1, 0, true, 365),
+                new NationalRow(FY2023, 3, 366, 3.0 / 366, 2, 2.0 / 3, 1, 1, 0, true, 366),
+                // not over on the run date (2024-06-30): April is the latest month reported
+                new NationalRow(FY2024, 1, 365, 1.0 / 30, 0, 0.0, 1, 0, 0, false, 30));
         assertThat(s.offencesByPlatform()).containsExactly(
                 new PlatformRow(FY2022, "Snapchat", "Snap Inc.", "private messaging", 1, 1.0),
                 new PlatformRow(FY2023, "Instagram", "Meta", "social media", 1, 0.5),
@@ -215,7 +218,7 @@ class SummariesTest {
             2027, 366
             """)
     void offencesPerDayDividesByTheDaysOfTheFinancialYear(int startYear, int days) {
-        Summaries s = new Summaries();
+        Summaries s = new Summaries(LocalDate.of(2030, 1, 1));
         s.add(new CleanOffence(new Force("E23000032", "Kent"), null, null,
                 FinancialPeriod.ofQuarter(new FinancialYear(startYear), 1), OffenceCode.of("86/2"), List.of(), null,
                 732L, false, 2));
@@ -232,5 +235,65 @@ class SummariesTest {
         assertThat(s.offencesByForce()).containsExactly(
                 new ForceRow(FY2022, 4, "E23000032", "Kent", "86/2", 4, 0, 0),
                 new ForceRow(FY2022, null, "E23000032", "Kent", "86/2", 40, 0, 0));
+    }
+
+    /**
+     * Contract section 7: a year not over on the run date divides by the days from 1 April to the end of the
+     * latest month any accepted row covers (a month row its month, a quarter its three months). A whole-year row
+     * in such a year covers only the months begun by the run date (docs/decisions.md).
+     */
+    @ParameterizedTest(name = "[{index}] run {0}, rows {1}: complete {2}, {3} days")
+    @CsvSource(delimiter = '|', textBlock = """
+            # run date | rows of 2024/25 (month YYYY-MM, quarter Qn, year Y) | complete | days
+            2024-06-30 | 2024-05                  | false | 61
+            2024-06-30 | 2024-04; 2024-05         | false | 61
+            2024-06-30 | Q1                       | false | 91
+            2024-05-15 | Q1                       | false | 91
+            2024-11-10 | 2024-04; Q2              | false | 183
+            2024-06-30 | Y                        | false | 91
+            2024-11-10 | Y                        | false | 244
+            2024-11-10 | Y; Q3                    | false | 275
+            2025-03-31 | 2025-03                  | false | 365
+            2025-03-31 | 2024-04                  | false | 30
+            2025-04-01 | 2024-04                  | true  | 365
+            2026-12-01 | Y                        | true  | 365
+            """)
+    void aYearNotOverDividesByTheDaysUpToTheLatestMonthReported(LocalDate runDate, String rows, boolean complete,
+                                                                int days) {
+        Summaries s = new Summaries(runDate);
+        for (String row : rows.split(";")) {
+            s.add(offences(period(row.trim()), 10));
+        }
+        NationalRow n = s.nationalSummary().get(0);
+        assertThat(n.yearComplete()).isEqualTo(complete);
+        assertThat(n.daysInYear()).isEqualTo(365);
+        assertThat(n.daysCovered()).isEqualTo(days);
+        assertThat(n.offencesPerDay()).isEqualTo(10.0 * rows.split(";").length / days);
+    }
+
+    @Test
+    void monthsOfSupersededRowsStillCountAsReported() {
+        // Q3 (Oct-Dec) was replaced by a later return re-stating October only: the rows are accepted, so
+        // the year is reported up to December although only October's offences still count.
+        Summaries s = new Summaries(LocalDate.of(2025, 1, 15));
+        s.add(offences(period("2024-10"), 5));
+        s.addSuperseded(OffenceTally.of(offences(period("Q3"), 20)));
+        NationalRow n = s.nationalSummary().get(0);
+        assertThat(n.offences()).isEqualTo(5);
+        assertThat(n.daysCovered()).isEqualTo(275);
+        assertThat(n.offencesPerDay()).isEqualTo(5.0 / 275);
+    }
+
+    /** A period of 2024/25: {@code YYYY-MM}, {@code Qn} or {@code Y}. */
+    private static FinancialPeriod period(String text) {
+        FinancialYear fy = new FinancialYear(2024);
+        return text.equals("Y") ? FinancialPeriod.ofYear(fy)
+                : text.startsWith("Q") ? FinancialPeriod.ofQuarter(fy, Integer.parseInt(text.substring(1)))
+                : FinancialPeriod.ofMonth(YearMonth.parse(text));
+    }
+
+    private static CleanOffence offences(FinancialPeriod period, long count) {
+        return new CleanOffence(new Force("E23000032", "Kent"), null, null, period, OffenceCode.of("86/2"), List.of(),
+                null, count, false, 2);
     }
 }

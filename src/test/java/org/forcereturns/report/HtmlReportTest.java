@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.forcereturns.storage.Storage;
 import org.junit.jupiter.api.Test;
@@ -106,13 +107,74 @@ class HtmlReportTest {
     @Test
     void aYearWithNoPlatformRecordedSaysSoInsteadOfAnEmptyChart() {
         ReportData one = new ReportData("w", null,
-                java.util.List.of(new ReportData.Year("2024/25", 0, 365, 0, 0, null, 0, 0, 0)), java.util.List.of(),
+                java.util.List.of(new ReportData.Year("2024/25", 0, 365, 0, 0, null, 0, 0, 0, true, 365)),
                 java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(),
-                java.util.List.of());
+                java.util.List.of(), java.util.List.of(), java.util.List.of());
         String html = HtmlReport.render(one);
         assertThat(html).contains("No offence in 2024/25 had the platform recorded")
                 .contains("No force reported offences in 2024/25");
         assertThat(cell(html, "2024/25", "platform_recorded_share")).isEqualTo("n/a");
+    }
+
+    /** 2022/23 (7 forces) and 2023/24 (43 forces) joined by one line read as a sixfold rise. */
+    @Test
+    void theTrendIsNotOneLineAcrossAChangeInTheForcesReporting() throws Exception {
+        String svg = SvgChartsTest.svgs(HtmlReport.render(Fixtures.twoYears())).stream()
+                .filter(s -> s.contains("id=\"chart-trend\"")).findFirst().orElseThrow();
+        var doc = SvgChartsTest.parse(svg);
+
+        // 2022/23 Q1 alone (a point), then 2023/24 Q1-Q2: one line of two points, never one of three
+        assertThat(doc.getElementsByTagName("polyline").getLength()).isOne();
+        assertThat(((org.w3c.dom.Element) doc.getElementsByTagName("polyline").item(0)).getAttribute("points")
+                .split(" ")).hasSize(2);
+        assertThat(svg).contains(">7 forces reporting</text>").contains(">43 forces reporting</text>")
+                .contains("class=\"break\"");
+    }
+
+    /** With --min-cell-size, a withheld count is "suppressed" (or makes a sum "at least"), never 0. */
+    @Test
+    void suppressedCountsAreShownAsSuppressedInTheChartsAndTablesNeverAsZero() throws Exception {
+        ReportData base = Fixtures.twoYears();
+        ReportData suppressed = new ReportData(base.warehouse(), base.runId(), base.years(), base.platforms(),
+                base.owners(),
+                List.of(new ReportData.ForceRow("2023/24", "E1", "Essex", 12, 5, 1),
+                        new ReportData.ForceRow("2023/24", "E2", "Kent", 0, 0, 2)),
+                List.of(new ReportData.QuarterRow("2023/24", 1, 12, 5, Fixtures.forces(2), 2),
+                        new ReportData.QuarterRow("2023/24", 2, 0, 0, Fixtures.forces(2), 1),
+                        new ReportData.QuarterRow("2023/24", 3, 7, 0, Fixtures.forces(2), 0)),
+                base.files(), base.rejectedRows(), base.unmapped(), base.partlyReplaced());
+
+        String html = HtmlReport.render(suppressed);
+
+        String forces = SvgChartsTest.svgs(html).stream().filter(s -> s.contains("id=\"chart-forces\"")).findFirst()
+                .orElseThrow();
+        assertThat(forces).contains("class=\"row suppressed\"").contains(">suppressed (2 cells suppressed)</text>")
+                .contains(">at least 12 (1 cell suppressed)</text>").doesNotContain(">0</text>");
+        String trend = SvgChartsTest.svgs(html).stream().filter(s -> s.contains("id=\"chart-trend\"")).findFirst()
+                .orElseThrow();
+        assertThat(SvgChartsTest.parse(trend).getElementsByTagName("circle").getLength()).isEqualTo(2);
+        assertThat(trend).contains("class=\"point suppressed\"").contains("class=\"point lower-bound\"");
+        assertThat(html).contains("<td class=\"n\">suppressed (2 cells suppressed)</td>")
+                .contains("<td class=\"n\">at least 12 (2 cells suppressed)</td>");
+    }
+
+    @Test
+    void aYearNotOverSaysSoAndGivesTheDaysItsRateCovers() {
+        String html = HtmlReport.render(Fixtures.yearNotOver());
+
+        assertThat(html).contains("offences in 2024/25 so far (year not over)").contains("a day (153 days reported so far)")
+                .contains("<th scope=\"row\">2024/25 (not over)</th>");
+        assertThat(cell(html, "2024/25", "offences_per_day")).isEqualTo("1.0");
+    }
+
+    @Test
+    void everyPartlyReplacedCellIsListedWithItsForcePeriodAndOffences() {
+        String html = HtmlReport.render(Fixtures.twoYears());
+
+        assertThat(html).contains("<h3>Cells replaced in part by a later return</h3>")
+                .contains("<tr><th scope=\"row\"><code>2024-05-01_kent_q.csv</code></th><td>Kent</td><td>2023/24 Q1</td>"
+                        + "<td>86/2</td><td class=\"n\">30</td><td>2023-05</td><td><code>2024-06-01_kent_may.csv</code></td></tr>");
+        assertThat(HtmlReport.render(Fixtures.empty())).contains("None: no later return re-stated only some months");
     }
 
     @Test

@@ -34,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportBrowserIT {
 
     private static final String YEAR = "2023/24";
+    /** Cells without a figure: suppressed in the return, or withheld as small (null). */
+    private static final String SUPPRESSED = "sum(suppressed_cells) + count(*) FILTER (WHERE offences IS NULL)";
     private static final Pattern CONSOLE = Pattern.compile("(?i)CONSOLE|Uncaught|Refused to|Content Security Policy");
 
     @TempDir
@@ -129,13 +131,18 @@ class ReportBrowserIT {
                 assertThat(dom).contains("<title>" + p.get("platform") + ": " + grouped((Long) p.get("offences")) + " ("
                         + String.format(Locale.UK, "%.1f%%", 100 * (Double) p.get("s")) + ")</title>");
             }
-            List<Map<String, Object>> forces = duck.rows("SELECT force_name, sum(offences) AS n FROM {offences_by_force} "
-                    + "WHERE financial_year = '" + YEAR + "' GROUP BY force_name");
+            List<Map<String, Object>> forces = duck.rows("SELECT force_name, coalesce(sum(offences), 0) AS n, "
+                    + SUPPRESSED + " AS s FROM {offences_by_force} WHERE financial_year = '" + YEAR + "' GROUP BY force_name");
             assertThat(forces).hasSize(43);
             String forceChart = between(dom, "<svg", "id=\"chart-forces\"", "</svg>");
             for (Map<String, Object> f : forces) {
+                long n = ((Number) f.get("n")).longValue();
+                long s = ((Number) f.get("s")).longValue();
+                // a sum over suppressed cells is a lower bound, never the force's figure
+                String shown = s == 0 ? grouped(n) : (n == 0 ? "suppressed" : "at least " + grouped(n)) + " ("
+                        + grouped(s) + (s == 1 ? " cell" : " cells") + " suppressed)";
                 assertThat(forceChart).contains("<title>" + f.get("force_name").toString().replace("&", "&amp;") + ": "
-                        + grouped(((Number) f.get("n")).longValue()) + "</title>");
+                        + shown + "</title>");
             }
         }
     }
@@ -144,14 +151,19 @@ class ReportBrowserIT {
     void theQuarterlyTrendCoversEveryYearsQuarters() throws Exception {
         String trend = between(page.dom(), "<svg", "id=\"chart-trend\"", "</svg>");
         try (Duck duck = new Duck(warehouse)) {
-            List<Map<String, Object>> quarters = duck.rows("SELECT financial_year, financial_quarter, sum(offences) AS n "
-                    + "FROM {offences_by_force} WHERE financial_quarter IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2");
+            List<Map<String, Object>> quarters = duck.rows("SELECT financial_year, financial_quarter, sum(offences) AS n, "
+                    + SUPPRESSED + " AS s FROM {offences_by_force} WHERE financial_quarter IS NOT NULL GROUP BY 1, 2 "
+                    + "ORDER BY 1, 2");
             assertThat(quarters).hasSize(8);
             assertThat(count(trend, "<circle")).isEqualTo(quarters.size());
             for (Map<String, Object> q : quarters) {
                 assertThat(trend).contains("<title>" + q.get("financial_year") + " Q" + q.get("financial_quarter") + ": "
+                        + (((Number) q.get("s")).longValue() > 0 ? "at least " : "")
                         + grouped(((Number) q.get("n")).longValue()) + " offences");
             }
+            // 2022/23 (6 forces by quarter) and 2023/24 (37) are two lines, not one rising sixfold
+            assertThat(count(trend, "<polyline")).isEqualTo(2);
+            assertThat(trend).contains(">6 forces reporting</text>").contains(">37 forces reporting</text>");
         }
     }
 

@@ -37,9 +37,9 @@ class ReportDataTest {
                         "platform_recorded_offences", 0L, "forces_reporting", 1, "forces_reporting_platform", 0,
                         "suppressed_cells", 0L)));
         write(wh, Tables.OFFENCES_BY_FORCE, List.of(
-                force("2023/24", 1, "E1", "Kent", "86/2", 3, 1), force("2023/24", 1, "E1", "Kent", "86/10", 2, 2),
-                force("2023/24", 2, "E1", "Kent", "86/2", 1, 1), force("2023/24", null, "E2", "Essex", "86/2", 4, 0),
-                force("2022/23", 4, "E2", "Essex", "86/2", 3, 0)));
+                force("2023/24", 1, "E1", "Kent", "86/2", 3L, 1L), force("2023/24", 1, "E1", "Kent", "86/10", 2L, 2L),
+                force("2023/24", 2, "E1", "Kent", "86/2", 1L, 1L), force("2023/24", null, "E2", "Essex", "86/2", 4L, 0L),
+                force("2022/23", 4, "E2", "Essex", "86/2", 3L, 0L)));
         write(wh, Tables.OFFENCES_BY_PLATFORM, List.of(
                 Map.of("financial_year", "2023/24", "platform", "Instagram", "platform_owner", "Meta",
                         "platform_category", "social media", "offences", 1L, "share_of_platform_recorded", 0.25),
@@ -71,10 +71,11 @@ class ReportDataTest {
         assertThat(data.years().get(0).platformRecordedShare()).isNull();
         assertThat(data.latestYear()).hasValue("2023/24");
         assertThat(data.forcesIn("2023/24")).containsExactly(
-                new ReportData.ForceRow("2023/24", "E1", "Kent", 6, 4), new ReportData.ForceRow("2023/24", "E2", "Essex", 4, 0));
-        assertThat(data.quarters()).containsExactly(new ReportData.QuarterRow("2022/23", 4, 3, 0, 1),
-                new ReportData.QuarterRow("2023/24", 1, 5, 3, 1), new ReportData.QuarterRow("2023/24", 2, 1, 1, 1),
-                new ReportData.QuarterRow("2023/24", null, 4, 0, 1));
+                new ReportData.ForceRow("2023/24", "E1", "Kent", 6, 4, 0),
+                new ReportData.ForceRow("2023/24", "E2", "Essex", 4, 0, 0));
+        assertThat(data.quarters()).containsExactly(quarter("2022/23", 4, 3, 0, "E2"),
+                quarter("2023/24", 1, 5, 3, "E1"), quarter("2023/24", 2, 1, 1, "E1"),
+                quarter("2023/24", null, 4, 0, "E2"));
         assertThat(data.platformsIn("2023/24")).extracting(ReportData.PlatformRow::platform)
                 .containsExactly("Snapchat", "Instagram");
         assertThat(data.owners()).isEmpty();
@@ -91,12 +92,96 @@ class ReportDataTest {
         assertThat(data.unmapped().get(0).suggestedPlatform()).isEqualTo("Snapchat");
     }
 
+    /** With --min-cell-size a small count is published as null: the report must read it as suppressed, not 0. */
+    @Test
+    void aCountWithheldAsSmallReadsAsSuppressedNeverAsZero(@TempDir java.nio.file.Path dir) throws Exception {
+        org.apache.hadoop.fs.Path wh = storage.resolve(dir.toString());
+        write(wh, Tables.OFFENCES_BY_FORCE, List.of(
+                force("2023/24", 1, "E1", "Kent", "86/2", null, null),
+                force("2023/24", 1, "E1", "Kent", "86/10", null, null),
+                force("2023/24", 1, "E2", "Essex", "86/2", 12L, 5L),
+                force("2023/24", 2, "E2", "Essex", "86/2", null, null)));
+
+        ReportData data = ReportData.read(storage, wh);
+
+        assertThat(data.forcesIn("2023/24")).containsExactly(
+                new ReportData.ForceRow("2023/24", "E2", "Essex", 12, 5, 1),
+                new ReportData.ForceRow("2023/24", "E1", "Kent", 0, 0, 2));
+        assertThat(data.forcesIn("2023/24")).extracting(ReportData.ForceRow::whollySuppressed).containsExactly(false, true);
+        assertThat(data.quarters()).containsExactly(
+                new ReportData.QuarterRow("2023/24", 1, 12, 5, new java.util.TreeSet<>(List.of("E1", "E2")), 2),
+                new ReportData.QuarterRow("2023/24", 2, 0, 0, new java.util.TreeSet<>(List.of("E2")), 1));
+        assertThat(data.quarters().get(1).whollySuppressed()).isTrue();
+    }
+
+    /**
+     * A trend line joins only quarters with the same forces reporting, one after another: 7 forces then 43 on one
+     * line reads as a sixfold rise in offences.
+     */
+    @Test
+    void theTrendIsCutWhereTheSetOfForcesReportingChangesOrAQuarterIsMissing(@TempDir java.nio.file.Path dir)
+            throws Exception {
+        org.apache.hadoop.fs.Path wh = storage.resolve(dir.toString());
+        write(wh, Tables.OFFENCES_BY_FORCE, List.of(
+                force("2022/23", 3, "E1", "Kent", "86/2", 1L, 0L), force("2022/23", 3, "E2", "Essex", "86/2", 1L, 0L),
+                force("2022/23", 4, "E1", "Kent", "86/2", 1L, 0L), force("2022/23", 4, "E2", "Essex", "86/2", 1L, 0L),
+                force("2023/24", 1, "E1", "Kent", "86/2", 1L, 0L), force("2023/24", 1, "E2", "Essex", "86/2", 1L, 0L),
+                force("2023/24", 1, "E3", "Surrey", "86/2", 1L, 0L),
+                // as many forces as before, but not the same ones
+                force("2023/24", 2, "E1", "Kent", "86/2", 1L, 0L), force("2023/24", 2, "E2", "Essex", "86/2", 1L, 0L),
+                force("2023/24", 2, "E4", "Sussex", "86/2", 1L, 0L),
+                // same forces, but Q3 and Q4 are missing
+                force("2024/25", 1, "E1", "Kent", "86/2", 1L, 0L), force("2024/25", 1, "E2", "Essex", "86/2", 1L, 0L),
+                force("2024/25", 1, "E4", "Sussex", "86/2", 1L, 0L),
+                force("2024/25", null, "E1", "Kent", "86/2", 9L, 0L)));
+
+        ReportData data = ReportData.read(storage, wh);
+
+        assertThat(data.trendRuns()).extracting(run -> run.stream().map(q -> q.financialYear() + " Q" + q.quarter()).toList())
+                .containsExactly(List.of("2022/23 Q3", "2022/23 Q4"), List.of("2023/24 Q1"), List.of("2023/24 Q2"),
+                        List.of("2024/25 Q1"));
+    }
+
+    @Test
+    void readsYearCompletenessAndPartlyReplacedCells(@TempDir java.nio.file.Path dir) throws Exception {
+        org.apache.hadoop.fs.Path wh = storage.resolve(dir.toString());
+        write(wh, Tables.NATIONAL_SUMMARY, List.of(
+                Map.ofEntries(Map.entry("financial_year", "2024/25"), Map.entry("offences", 153L),
+                        Map.entry("days_in_year", 365), Map.entry("offences_per_day", 1.0),
+                        Map.entry("platform_recorded_offences", 0L), Map.entry("forces_reporting", 1),
+                        Map.entry("forces_reporting_platform", 0), Map.entry("suppressed_cells", 0L),
+                        Map.entry("year_complete", false), Map.entry("days_covered", 153))));
+        write(wh, Tables.PARTLY_REPLACED_CELLS, List.of(Map.ofEntries(Map.entry("source_file", "a.csv"),
+                Map.entry("source_sha256", "aa"), Map.entry("force_code", "E1"), Map.entry("force_name", "Kent"),
+                Map.entry("financial_year", "2023/24"), Map.entry("financial_quarter", 1),
+                Map.entry("offence_code", "86/2"), Map.entry("cells", 1L), Map.entry("offences", 30L),
+                Map.entry("suppressed_cells", 0L), Map.entry("months_restated", "2023-05"),
+                Map.entry("restated_by", "b.csv"))));
+
+        ReportData data = ReportData.read(storage, wh);
+
+        assertThat(data.years()).singleElement().satisfies(y -> {
+            assertThat(y.yearComplete()).isFalse();
+            assertThat(y.daysCovered()).isEqualTo(153);
+        });
+        assertThat(data.partlyReplaced()).containsExactly(new ReportData.PartlyReplacedRow("a.csv", "Kent", "2023/24",
+                1, "86/2", 30, "2023-05", "b.csv"));
+    }
+
+    private static ReportData.QuarterRow quarter(String year, Integer quarter, long offences, long recorded,
+                                                 String... forces) {
+        return new ReportData.QuarterRow(year, quarter, offences, recorded, new java.util.TreeSet<>(List.of(forces)), 0);
+    }
+
+    /** A row of offences_by_force; null counts were withheld as small (--min-cell-size). */
     private static Map<String, Object> force(String year, Integer quarter, String code, String name, String offence,
-                                             long offences, long recorded) {
+                                             Long offences, Long recorded) {
         Map<String, Object> m = new java.util.HashMap<>(Map.of("financial_year", year, "force_code", code,
-                "force_name", name, "offence_code", offence, "offences", offences, "platform_recorded_offences", recorded,
-                "suppressed_cells", 0L, "suppressed", false));
+                "force_name", name, "offence_code", offence, "suppressed_cells", 0L,
+                "suppressed", offences == null || recorded == null));
         m.put("financial_quarter", quarter);
+        m.put("offences", offences);
+        m.put("platform_recorded_offences", recorded);
         return m;
     }
 
@@ -107,6 +192,14 @@ class ReportDataTest {
                 Map.of("force_returns.run_id", "r-test"))) {
             for (Map<String, Object> row : rows) {
                 GenericData.Record r = table.newRecord();
+                // Columns of schema version 2 that the older fixtures leave out: a complete year, nothing replaced.
+                if (table == Tables.NATIONAL_SUMMARY) {
+                    r.put("year_complete", true);
+                    r.put("days_covered", row.get("days_in_year"));
+                } else if (table == Tables.FILE_INVENTORY) {
+                    r.put("rows_published", row.get("rows_accepted"));
+                    r.put("rows_superseded", 0L);
+                }
                 row.forEach(r::put);
                 w.write(r);
             }

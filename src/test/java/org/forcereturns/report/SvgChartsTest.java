@@ -110,6 +110,78 @@ class SvgChartsTest {
         assertThat(doc.getElementsByTagName("title").getLength()).isEqualTo(1 + 4);
     }
 
+    /** Two runs of quarters (7 forces, then 43) are two lines with a rule between them, never one. */
+    @Test
+    void aNewLineStartsWhereThePointsLineChangesAndEachLineSaysWhatItCovers() throws Exception {
+        List<SvgCharts.Point> points = List.of(
+                new SvgCharts.Point("2022/23 Q3", 1_300.0, "1,300", false, 0, "7 forces reporting"),
+                new SvgCharts.Point("2022/23 Q4", 1_250.0, "1,250", false, 0, "7 forces reporting"),
+                new SvgCharts.Point("2023/24 Q1", 7_900.0, "7,900", false, 1, "43 forces reporting"),
+                new SvgCharts.Point("2023/24 Q2", 8_000.0, "8,000", false, 1, "43 forces reporting"));
+        Document doc = parse(SvgCharts.line("t", "Trend", "Desc", points));
+
+        List<String> lines = new ArrayList<>();
+        NodeList polylines = doc.getElementsByTagName("polyline");
+        for (int i = 0; i < polylines.getLength(); i++) {
+            lines.add(((Element) polylines.item(i)).getAttribute("points"));
+        }
+        List<Double> cx = attrs(doc, "circle", "cx");
+        List<Double> cy = attrs(doc, "circle", "cy");
+        assertThat(lines).containsExactly(
+                Html.num(cx.get(0)) + "," + Html.num(cy.get(0)) + " " + Html.num(cx.get(1)) + "," + Html.num(cy.get(1)),
+                Html.num(cx.get(2)) + "," + Html.num(cy.get(2)) + " " + Html.num(cx.get(3)) + "," + Html.num(cy.get(3)));
+        assertThat(byClass(doc, "line", "break")).singleElement()
+                .satisfies(rule -> assertThat(Double.parseDouble(rule.getAttribute("x1")))
+                        .isCloseTo((cx.get(1) + cx.get(2)) / 2, within(0.01)));
+        assertThat(byClass(doc, "text", "line-label")).extracting(Element::getTextContent)
+                .containsExactly("7 forces reporting", "43 forces reporting");
+    }
+
+    /** A suppressed value is not plotted at 0: the word stands in its place and the line breaks around it. */
+    @Test
+    void aSuppressedPointIsMarkedSuppressedAndALowerBoundIsHollow() throws Exception {
+        List<SvgCharts.Point> points = List.of(
+                new SvgCharts.Point("Q1", 10.0, "10", false, 0, null),
+                new SvgCharts.Point("Q2", 12.0, "at least 12", true, 0, null),
+                new SvgCharts.Point("Q3", null, "suppressed", false, 0, null),
+                new SvgCharts.Point("Q4", 11.0, "11", false, 0, null));
+        String svg = SvgCharts.line("s", "Trend", "Desc", points);
+        Document doc = parse(svg);
+
+        assertThat(attrs(doc, "circle", "cy")).hasSize(3).doesNotContain((double) SvgCharts.PLOT_BOTTOM);
+        assertThat(doc.getElementsByTagName("polyline").getLength()).isOne();
+        assertThat(((Element) doc.getElementsByTagName("polyline").item(0)).getAttribute("points").split(" ")).hasSize(2);
+        assertThat(byClass(doc, "g", "point suppressed")).singleElement()
+                .satisfies(g -> assertThat(g.getTextContent()).contains("suppressed"));
+        assertThat(byClass(doc, "g", "point lower-bound")).singleElement()
+                .satisfies(g -> assertThat(g.getTextContent()).contains("at least 12"));
+    }
+
+    @Test
+    void aSuppressedBarIsNoBarAndSaysSo() throws Exception {
+        Document doc = parse(SvgCharts.horizontalBars("f", "Forces", "Desc", List.of(
+                new SvgCharts.Bar("Essex", 12, 5.0, "at least 12"), SvgCharts.Bar.suppressed("Kent", "suppressed")),
+                "platform recorded"));
+
+        Element kent = byClass(doc, "g", "row suppressed").get(0);
+        assertThat(kent.getElementsByTagName("rect").getLength()).isZero();
+        assertThat(kent.getTextContent()).contains("Kent").contains("suppressed").doesNotContain("0");
+        assertThat(byClass(doc, "g", "row")).singleElement()
+                .satisfies(essex -> assertThat(essex.getElementsByTagName("rect").getLength()).isEqualTo(2));
+    }
+
+    private static List<Element> byClass(Document doc, String tag, String cls) {
+        List<Element> out = new ArrayList<>();
+        NodeList nodes = doc.getElementsByTagName(tag);
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Element e = (Element) nodes.item(i);
+            if (e.getAttribute("class").equals(cls)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
     @Test
     void niceStepsAreOneTwoOrFiveTimesAPowerOfTen() {
         assertThat(SvgCharts.niceStep(8_000)).isEqualTo(2_000);

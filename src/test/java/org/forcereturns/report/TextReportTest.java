@@ -25,10 +25,22 @@ class TextReportTest {
     }
 
     @Test
+    void listsPartlyReplacedCellsAndMarksAYearNotOver() {
+        String text = TextReport.render(Fixtures.yearNotOver());
+
+        assertThat(text).contains("Financial year 2024/25 (not over on the run date: figures so far)")
+                .containsPattern("Offences per day +1\\.0  153 days reported so far\n")
+                .contains("Cells replaced in part by a later return: 1")
+                .contains("Kent 2023/24 Q1 86/2: 30 offences dropped from 2024-05-01_kent_q.csv "
+                        + "(2023-05 re-stated by 2024-06-01_kent_may.csv)");
+    }
+
+    @Test
     void rawValuesCannotDriveTheTerminal() {
         ReportData hostile = new ReportData("w", null, List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(new ReportData.FileRow("a\u001b[2Jb\nc.csv", "QUARANTINED", "UNREADABLE", null, 0, 0, 0, 0)),
-                List.of(), List.of(new ReportData.UnmappedRow("x\u001b]0;pwned\u0007\r\u202e", 1, 1, "f", null)));
+                List.of(), List.of(new ReportData.UnmappedRow("x\u001b]0;pwned\u0007\r\u202e", 1, 1, "f", null)),
+                List.of());
         String text = TextReport.render(hostile);
 
         assertThat(text).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\r").doesNotContain("\u202e")
@@ -43,7 +55,7 @@ class TextReportTest {
                 + "    2024-04-22_kent.csv: BCU, <script>alert(1)</script>\n");
         ReportData hostile = new ReportData("w", null, List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(new ReportData.FileRow("a.csv", "LOADED", null, null, 0, 0, 0, 0, 0, "x\u001b[2J|y")),
-                List.of(), List.of());
+                List.of(), List.of(), List.of());
         assertThat(TextReport.render(hostile)).contains("    a.csv: x\\u001B[2J, y\n");
     }
 }

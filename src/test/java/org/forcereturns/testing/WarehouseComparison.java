@@ -13,7 +13,7 @@ public final class WarehouseComparison {
 
     public static final List<String> TABLES = List.of("clean_offences", "offences_by_force", "offences_by_platform",
             "offences_by_owner", "offences_by_category", "offences_by_force_platform", "national_summary",
-            "quarantine", "unmapped_platforms", "file_inventory");
+            "quarantine", "unmapped_platforms", "file_inventory", "partly_replaced_cells");
 
     private WarehouseComparison() {
     }
