@@ -13,10 +13,10 @@ import java.util.Set;
 public record CommandLine(String command, Map<String, String> options, List<String> springArgs) {
 
     public static final Set<String> COMMANDS = Set.of("run", "restart", "rebuild", "status", "report",
-            "schedule", "generate-sample", "help");
+            "schedule", "help");
     private static final Set<String> OPTIONS = Set.of("job", "inbox", "warehouse", "run-date", "scope",
             "reject-threshold", "threads", "reference", "min-cell-size", "metrics-textfile", "log-format", "format", "progress-interval", "cron",
-            "metrics-port", "max-runs", "lock-lease", "execution", "limit", "out", "seed");
+            "metrics-port", "max-runs", "lock-lease", "execution", "limit");
     private static final Set<String> FLAGS = Set.of("help");
 
     public static CommandLine parse(String[] args) {
@@ -29,7 +29,7 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
             command = "help";
         } else if (!COMMANDS.contains(command)) {
             throw new UsageException("unknown command '" + command + "'; commands: run, restart, rebuild, status, "
-                    + "report, schedule, generate-sample (see --help)");
+                    + "report, schedule (see --help)");
         }
         Map<String, String> options = new LinkedHashMap<>();
         List<String> spring = new ArrayList<>();

@@ -31,7 +31,6 @@ import org.forcereturns.metrics.RunMetrics;
 import org.forcereturns.report.HtmlReport;
 import org.forcereturns.report.ReportData;
 import org.forcereturns.report.TextReport;
-import org.forcereturns.sample.SampleInboxGenerator;
 import org.forcereturns.storage.Fence;
 import org.forcereturns.storage.Storage;
 import org.springframework.batch.core.BatchStatus;
@@ -72,7 +71,6 @@ public final class ForceReturnsCli {
                     out.print(Usage.TEXT);
                     yield ExitStatus.SUCCESS;
                 }
-                case "generate-sample" -> generateSample(cl);
                 case "report" -> report(cl);
                 default -> withSpring(cl);
             };
@@ -92,15 +90,6 @@ public final class ForceReturnsCli {
         } finally {
             finished.countDown();
         }
-    }
-
-    private int generateSample(CommandLine cl) throws IOException {
-        String dir = require(cl.option("out"), "--out DIR");
-        long seed = cl.option("seed") == null ? SampleInboxGenerator.DEFAULT_SEED : parseLong(cl.option("seed"), "--seed");
-        SampleInboxGenerator.generate(Path.of(dir), seed);
-        out.println("sample inbox written to " + Path.of(dir).resolve("inbox").toAbsolutePath()
-                + " (manifests beside it)");
-        return ExitStatus.SUCCESS;
     }
 
     private int report(CommandLine cl) throws IOException {

@@ -19,7 +19,6 @@ final class Usage {
               schedule         stay up and run the job on a cron expression (--cron "0 30 2 * * *"),
                                skipping ticks while a run is still going; serves Prometheus
                                metrics on http://<host>:<--metrics-port, default 9404>/metrics
-              generate-sample  write the seeded sample inbox (--out DIR [--seed N])
 
             Options:
               --job FILE              job file (YAML) with inbox, warehouse, scope, reject-threshold,
