@@ -77,6 +77,10 @@ public final class ForceReturnsCli {
         } catch (UsageException e) {
             err.println("force-returns-etl: " + Printable.escape(e.getMessage()));
             return ExitStatus.USAGE;
+        } catch (org.springframework.batch.core.job.parameters.InvalidJobParametersException e) {
+            // A run the job refuses before it starts (a warehouse this JobRepository did not publish): configuration.
+            err.println("force-returns-etl: " + Printable.escape(e.getMessage()));
+            return ExitStatus.USAGE;
         } catch (StartupException e) {
             err.println("force-returns-etl: failed: " + Printable.escape(e.getMessage()));
             return ExitStatus.FAILED;
