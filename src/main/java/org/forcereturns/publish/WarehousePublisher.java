@@ -181,7 +181,7 @@ public final class WarehousePublisher {
             });
         }
         Map<String, String> footer = new LinkedHashMap<>(meta);
-        footer.put(CleanOffenceParquetWriter.AVRO_SCHEMA_KEY, CleanOffenceParquetWriter.AVRO_SCHEMA);
+        footer.put(CleanOffenceWriteSupport.AVRO_SCHEMA_KEY, CleanOffenceWriteSupport.AVRO_SCHEMA);
         Path table = new Path(staging, Tables.CLEAN_OFFENCES.name());
         long written = 0;
         for (long n : InParallel.map(List.copyOf(years.entrySet()), "publish",
