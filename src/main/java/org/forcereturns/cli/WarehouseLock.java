@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * <p>{@code _state/lock/} holds generation files {@code 1, 2, ...}; the highest is the lease. A run takes the lease
  * by creating the next generation exclusively, and only when the highest is released or stale, so of two runs
  * taking over the same stale lease exactly one succeeds, and nothing is ever deleted to take a lease. The holder
- * rewrites its generation (a heartbeat counter) every quarter lease. A generation is stale when its content has not
+ * rewrites its generation (a heartbeat counter) every quarter lease, or every second if that is sooner. A generation is stale when its content has not
  * changed for a lease, timed by the observer's own monotonic clock, or, at once, when its modification time is a
  * lease older than the file system's own clock (read from a probe file the observer writes): no two hosts' clocks
  * are compared.
@@ -71,6 +71,8 @@ final class WarehouseLock implements AutoCloseable, Fence {
     private final long leaseNanos;
     private final Clock clock;
     private long beats;
+    static final long HEARTBEAT_AT_MOST = TimeUnit.SECONDS.toNanos(1);
+
     /** When the last successful renewal started (the lease counts from then). */
     private volatile long renewedAt;
     /** Why the lease was lost, once it is. */
@@ -221,7 +223,9 @@ final class WarehouseLock implements AutoCloseable, Fence {
             t.setDaemon(true);
             return t;
         });
-        long every = leaseNanos / 4;
+        // At least every second, whatever the lease: a run that finds the warehouse held sees a renewal, and exits 4,
+        // within about a second (a lease of a minute would otherwise keep it waiting up to a quarter of one).
+        long every = Math.min(leaseNanos / 4, HEARTBEAT_AT_MOST);
         heartbeat.scheduleAtFixedRate(this::renew, every, every, TimeUnit.NANOSECONDS);
     }
 
