@@ -1,5 +1,6 @@
 package org.forcereturns.job;
 
+import org.forcereturns.config.ForceReturnsSettings;
 import org.forcereturns.metrics.Progress;
 import org.forcereturns.metrics.RunMetrics;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -37,7 +38,8 @@ public class ForceReturnsJobConfiguration {
 
     @Bean
     public Step ingest(JobRepository jobRepository, Step ingestDelivery, DeliveryPartitioner deliveryPartitioner,
-                       @Value("${force-returns.threads:2}") int threads, RunMetrics metrics) {
+                       ForceReturnsSettings settings, RunMetrics metrics) {
+        int threads = settings.getThreads();
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ingest-");
         executor.setConcurrencyLimit(threads);
         return new StepBuilder("ingest", jobRepository)

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.forcereturns.cli.CommandLine;
+import org.forcereturns.cli.ForceReturnsCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.scheduling.support.CronExpression;
@@ -31,7 +31,7 @@ class DeployRecipesTest {
         assertThat(pod).containsEntry("restartPolicy", "OnFailure");
         Map<String, Object> container = list(pod, "containers").get(0);
         List<String> args = (List<String>) container.get("args");
-        assertThat(CommandLine.parse(args.toArray(String[]::new)).command()).isEqualTo("run");
+        assertThat(ForceReturnsCli.commandOf(args.toArray(String[]::new))).isEqualTo("run");
         for (String variable : List.of("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD")) {
             Map<String, Object> env = list(container, "env").stream().filter(e -> variable.equals(e.get("name")))
                     .findFirst().orElseThrow(() -> new AssertionError(variable + " is not set"));
