@@ -3,7 +3,9 @@ package org.forcereturns.cli;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.forcereturns.logging.Printable;
 import org.forcereturns.storage.StorageException;
@@ -13,6 +15,8 @@ import org.springframework.boot.context.properties.bind.validation.BindValidatio
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.core.env.PropertySource;
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
@@ -112,8 +116,13 @@ final class Failures {
             return "";
         }
         if (name.startsWith("job file ")) {
-            String line = bound.getOrigin() instanceof TextResourceOrigin t && t.getLocation() != null
-                    ? ", line " + (t.getLocation().getLine() + 1) : "";
+            List<Origin> origins = new ArrayList<>();
+            for (Origin o = Origin.from(bound); o != null; o = o.getParent()) {
+                origins.add(o instanceof PropertySourceOrigin p && p.getOrigin() != null ? p.getOrigin() : o);
+            }
+            String line = origins.stream()
+                    .filter(o -> o instanceof TextResourceOrigin t && t.getLocation() != null).findFirst()
+                    .map(o -> ", line " + (((TextResourceOrigin) o).getLocation().getLine() + 1)).orElse("");
             return " (" + name + line + ")";
         }
         return " (from " + name + ")";
