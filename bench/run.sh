@@ -68,8 +68,8 @@ fi
 if [[ ! -f $INBOX/.generated || "$(cat "$INBOX/.generated")" != "$ROWS $YEARS $SEED" ]]; then
   echo "bench: generating $ROWS rows into $INBOX"
   rm -rf "$INBOX"
-  java -Xmx512m -cp "$JAR" -Dloader.main=org.forcereturns.sample.SyntheticInboxGenerator \
-    org.springframework.boot.loader.launch.PropertiesLauncher "$INBOX" "$ROWS" "$YEARS" "$SEED"
+  # The generator is test code (not in the jar): it runs on Maven's test class path.
+  mvn -B -q test-compile exec:java@synthetic-inbox -Dexec.args="$INBOX $ROWS $YEARS $SEED"
   echo "$ROWS $YEARS $SEED" > "$INBOX/.generated"
 fi
 INPUT_BYTES=$(find "$INBOX" -name '*.csv' -printf '%s\n' | awk '{s+=$1} END {print s+0}')

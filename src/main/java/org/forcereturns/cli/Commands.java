@@ -7,7 +7,6 @@ import org.forcereturns.config.ForceReturnsSettings;
 import org.forcereturns.report.HtmlReport;
 import org.forcereturns.report.ReportData;
 import org.forcereturns.report.TextReport;
-import org.forcereturns.sample.SampleInboxGenerator;
 import org.forcereturns.storage.Storage;
 import org.springframework.core.env.PropertySource;
 import picocli.CommandLine.Command;
@@ -190,32 +189,6 @@ final class Commands {
                 HtmlReport.write(storage, root, data);
                 cli.out.println("report written to " + new org.apache.hadoop.fs.Path(root, HtmlReport.FILE_NAME));
             }
-            return ExitStatus.SUCCESS;
-        }
-    }
-
-    /** The one place the production command line calls the sample generator. */
-    @Command(name = "generate-sample", mixinStandardHelpOptions = true,
-            description = "Write the seeded sample inbox (and its manifests) into a folder.")
-    static final class GenerateSample implements Callable<Integer> {
-
-        private final ForceReturnsCli cli;
-
-        @Option(names = "--out", paramLabel = "DIR", required = true, description = "the folder to write into")
-        Path out;
-
-        @Option(names = "--seed", paramLabel = "N", description = "the random seed (default: the sample's own)")
-        Long seed;
-
-        GenerateSample(ForceReturnsCli cli) {
-            this.cli = cli;
-        }
-
-        @Override
-        public Integer call() throws Exception {
-            SampleInboxGenerator.generate(out, seed == null ? SampleInboxGenerator.DEFAULT_SEED : seed);
-            cli.out.println("sample inbox written to " + out.resolve("inbox").toAbsolutePath()
-                    + " (manifests beside it)");
             return ExitStatus.SUCCESS;
         }
     }

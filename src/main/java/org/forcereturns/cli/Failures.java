@@ -43,6 +43,10 @@ final class Failures {
                 err.println(ForceReturnsCli.NAME + ": " + Printable.escape(s.getMessage()));
                 return s.configuration() ? ExitStatus.USAGE : ExitStatus.FAILED;
             }
+            if (t instanceof org.springframework.batch.core.job.parameters.InvalidJobParametersException) {
+                // A run the job refuses before it starts (a warehouse this JobRepository did not publish).
+                return usage(t.getMessage());
+            }
             if (t instanceof ExitCodeGenerator coded) {
                 err.println(ForceReturnsCli.NAME + ": " + Printable.escape(t.getMessage()));
                 return coded.getExitCode();

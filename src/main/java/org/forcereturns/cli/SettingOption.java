@@ -38,6 +38,8 @@ record SettingOption(String name, String property, String label, String descript
             new SettingOption("--min-cell-size", "publish.min-cell-size", "N", "publish force-level counts from 1 to "
                     + "N-1 as null, flagged suppressed (0: off; job file: publish: min-cell-size)", JOB),
             new SettingOption("--threads", "threads", "N", "deliveries ingested in parallel", PROCESS),
+            new SettingOption("--commit-interval", "commit-interval", "N",
+                    "rows of a delivery written per chunk (one transaction in the JobRepository)", PROCESS),
             new SettingOption("--reference", "reference", "DIR", "folder of reference files (forces.csv, "
                     + "platforms.csv, platform-aliases.csv, header-aliases.csv, offence-codes.csv) replacing the "
                     + "bundled ones", PROCESS),

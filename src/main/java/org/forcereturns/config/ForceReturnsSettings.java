@@ -38,6 +38,8 @@ public class ForceReturnsSettings implements Validator {
     private double rejectThreshold = 0.10;
     /** Deliveries ingested in parallel. */
     private int threads = 2;
+    /** Rows of a delivery written per chunk (transaction), as the JobRepository counts commits. */
+    private int commitInterval = 5000;
     /** A folder of reference files replacing the bundled ones of the same name; null: bundled only. */
     private String reference;
     /** A run that died is taken over this long after its last heartbeat. */
@@ -99,6 +101,9 @@ public class ForceReturnsSettings implements Validator {
         }
         if (!(s.rejectThreshold >= 0 && s.rejectThreshold <= 1)) {
             errors.rejectValue("rejectThreshold", "range", "must be between 0 and 1, not " + s.rejectThreshold);
+        }
+        if (s.commitInterval < 1) {
+            errors.rejectValue("commitInterval", "min", "must be at least 1, not " + s.commitInterval);
         }
         if (s.publish.minCellSize < 0) {
             errors.rejectValue("publish.minCellSize", "min", "cannot be negative");
@@ -165,6 +170,14 @@ public class ForceReturnsSettings implements Validator {
 
     public void setThreads(int threads) {
         this.threads = threads;
+    }
+
+    public int getCommitInterval() {
+        return commitInterval;
+    }
+
+    public void setCommitInterval(int commitInterval) {
+        this.commitInterval = commitInterval;
     }
 
     public String getReference() {

@@ -10,7 +10,9 @@ import org.forcereturns.ingest.Inbox;
 import org.forcereturns.ledger.DeliveryRecord;
 import org.forcereturns.metrics.Progress;
 import org.forcereturns.ledger.IntakePlanner;
+import org.forcereturns.ledger.Ledgers;
 import org.forcereturns.ledger.PlannedDelivery;
+import org.forcereturns.ledger.RawArchive;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.partition.Partitioner;
@@ -29,10 +31,12 @@ class DeliveryPartitioner implements Partitioner {
     private static final Logger log = LoggerFactory.getLogger(DeliveryPartitioner.class);
 
     private final Pipeline pipeline;
+    private final Ledgers ledgers;
     private final Progress progress;
 
-    DeliveryPartitioner(Pipeline pipeline, Progress progress) {
+    DeliveryPartitioner(Pipeline pipeline, Ledgers ledgers, Progress progress) {
         this.pipeline = pipeline;
+        this.ledgers = ledgers;
         this.progress = progress;
     }
 
@@ -43,7 +47,8 @@ class DeliveryPartitioner implements Partitioner {
         List<PlannedDelivery> plan;
         try {
             Inbox inbox = settings.rebuild() ? null : new Inbox(pipeline.storage(), pipeline.storage().resolve(settings.inbox()));
-            plan = new IntakePlanner(pipeline.storage(), pipeline.ledger(), pipeline.ingestion()).plan(inbox);
+            plan = new IntakePlanner(pipeline.storage(), ledgers.of(pipeline.storage(), pipeline.warehouse()),
+                    new RawArchive(pipeline.storage(), pipeline.warehouse())).plan(inbox);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,9 +3,6 @@ package org.forcereturns.job;
 import org.apache.hadoop.fs.Path;
 import org.forcereturns.ingest.IngestRules;
 import org.forcereturns.ingest.ReferenceData;
-import org.forcereturns.ingest.ReturnIngester;
-import org.forcereturns.ledger.DeliveryIngestion;
-import org.forcereturns.ledger.Ledger;
 import org.forcereturns.normalise.OffenceScope;
 import org.forcereturns.storage.Storage;
 
@@ -16,13 +13,7 @@ public record Pipeline(Storage storage, ReferenceData reference, RunSettings set
         return storage.resolve(settings.warehouse());
     }
 
-    public Ledger ledger() {
-        return new Ledger(storage, warehouse());
-    }
-
-    public DeliveryIngestion ingestion() {
-        IngestRules rules = new IngestRules(OffenceScope.of(settings.scope()), settings.runDate(),
-                settings.rejectThreshold());
-        return new DeliveryIngestion(storage, warehouse(), new ReturnIngester(reference, rules));
+    public IngestRules rules() {
+        return new IngestRules(OffenceScope.of(settings.scope()), settings.runDate(), settings.rejectThreshold());
     }
 }

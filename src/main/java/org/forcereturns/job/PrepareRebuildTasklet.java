@@ -1,5 +1,6 @@
 package org.forcereturns.job;
 
+import org.forcereturns.ledger.Ledgers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
@@ -16,16 +17,18 @@ final class PrepareRebuildTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(PrepareRebuildTasklet.class);
 
     private final PipelineFactory pipelines;
+    private final Ledgers ledgers;
 
-    PrepareRebuildTasklet(PipelineFactory pipelines) {
+    PrepareRebuildTasklet(PipelineFactory pipelines, Ledgers ledgers) {
         this.pipelines = pipelines;
+        this.ledgers = ledgers;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         Pipeline pipeline = pipelines.forRun(contribution.getStepExecution().getJobExecution().getJobParameters());
         if (pipeline.settings().rebuild()) {
-            pipeline.ledger().forgetIngestedFiles();
+            ledgers.of(pipeline.storage(), pipeline.warehouse()).forgetIngestedFiles();
             log.info("rebuild {}: every delivery will be re-read from the raw archive", pipeline.settings().runId());
         }
         return RepeatStatus.FINISHED;

@@ -1,5 +1,6 @@
 package org.forcereturns.job;
 
+import org.forcereturns.ledger.Ledgers;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.forcereturns.metrics.Progress;
@@ -29,11 +30,13 @@ public final class PublishTasklet implements Tasklet {
     public static final String NEW_UNMAPPED_VALUES = "unmapped.new";
 
     private final PipelineFactory pipelines;
+    private final Ledgers ledgers;
     private final String softwareVersion;
     private final Progress progress;
 
-    PublishTasklet(PipelineFactory pipelines, String softwareVersion, Progress progress) {
+    PublishTasklet(PipelineFactory pipelines, Ledgers ledgers, String softwareVersion, Progress progress) {
         this.pipelines = pipelines;
+        this.ledgers = ledgers;
         this.softwareVersion = softwareVersion;
         this.progress = progress;
     }
@@ -50,6 +53,7 @@ public final class PublishTasklet implements Tasklet {
         metadata.put("force_returns.run_date", pipeline.settings().runDate().toString());
         Fence fence = pipelines.fence(pipeline.warehouse());
         WarehousePublisher publisher = new WarehousePublisher(pipeline.storage(), pipeline.warehouse(),
+                ledgers.of(pipeline.storage(), pipeline.warehouse()),
                 raw -> pipeline.reference().platformNormaliser().suggest(raw),
                 new SmallCellSuppression(pipeline.settings().minCellSize()), pipeline.settings().runDate(), fence);
         PublishResult result = publisher.publish(runId, metadata);

@@ -22,12 +22,12 @@ public final class IntakePlanner {
 
     private final Storage storage;
     private final Ledger ledger;
-    private final DeliveryIngestion ingestion;
+    private final RawArchive archive;
 
-    public IntakePlanner(Storage storage, Ledger ledger, DeliveryIngestion ingestion) {
+    public IntakePlanner(Storage storage, Ledger ledger, RawArchive archive) {
         this.storage = storage;
         this.ledger = ledger;
-        this.ingestion = ingestion;
+        this.archive = archive;
     }
 
     public List<PlannedDelivery> plan(Inbox inbox) throws IOException {
@@ -82,7 +82,7 @@ public final class IntakePlanner {
                 .filter(d -> committed.get(d.sha256()) == null || !committed.get(d.sha256()).ingestedAs(d.sourceFile()))
                 .toList();
         List<Source> archived = stale.stream().filter(d -> d.notRegular() == null)
-                .map(d -> new Source(ingestion.rawArchive(d.sha256(), d.gzip()), d.gzip())).toList();
+                .map(d -> new Source(archive.path(d.sha256(), d.gzip()), d.gzip())).toList();
         List<Fingerprint> archivedPrints = fingerprints(archived);
         List<PlannedDelivery> plan = new ArrayList<>();
         int next = 0;

@@ -1,47 +1,70 @@
 package org.forcereturns.ledger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.time.Instant;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.Set;
-import org.apache.hadoop.fs.FileStatus;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import javax.sql.DataSource;
 import org.apache.hadoop.fs.Path;
 import org.forcereturns.aggregate.OffenceTally;
+import org.forcereturns.domain.FinancialPeriod;
+import org.forcereturns.domain.Force;
+import org.forcereturns.domain.OffenceCode;
+import org.forcereturns.domain.Platform;
+import org.forcereturns.ingest.FileOutcome;
+import org.forcereturns.ingest.Layout;
+import org.forcereturns.domain.RejectReason;
 import org.forcereturns.storage.Storage;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The warehouse's memory of what it has ingested, kept beside the tables under {@code _state/}:
+ * What a warehouse has ingested, kept once, in the JobRepository's database beside Spring Batch's own tables
+ * ({@code schema-*.sql} in this package): its deliveries, each content's outcome and tallies, and its last
+ * publication. Row counts are not copied: they are the counts Spring Batch kept for the partition step that read
+ * the content, and a content counts as ingested exactly when that step execution completed.
+ * The rows themselves stay on the warehouse's file system:
  * <pre>
- *   _state/deliveries/&lt;id&gt;.properties   one per delivered (path, bytes)
- *   _state/outcomes/&lt;sha256&gt;.properties  the commit mark: the outcome of ingesting that content
- *   _state/files/&lt;sha256&gt;/rows/&lt;year&gt;.parquet    accepted rows, finished clean_offences rows, per financial year
- *   _state/files/&lt;sha256&gt;/tallies.bin           the same rows counted by everything the summaries need
- *   _state/files/&lt;sha256&gt;/rejects.parquet       quarantine rows, when there are any
+ *   _state/files/&lt;sha256&gt;/rows/&lt;year&gt;.parquet   accepted rows, finished clean_offences rows, per financial year
+ *   _state/files/&lt;sha256&gt;/rejects.parquet        quarantine rows, when there are any
  * </pre>
- * Every write is idempotent and the outcome is written last, as the commit mark, so a file whose ingest was
- * killed half way is simply ingested again. The delivery and outcome records are also copied into one index
- * ({@code _state/ledger.index}, see {@link RecordIndex}) so that a run need not open two small files per delivery.
  */
 public final class Ledger {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Storage storage;
     private final Path state;
-    private final RecordIndex index;
+    private final String warehouse;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final String batchPrefix;
 
-    public Ledger(Storage storage, Path warehouse) {
+    /**
+     * @param batchTablePrefix Spring Batch's table prefix ({@code spring.batch.jdbc.table-prefix}, {@code BATCH_})
+     */
+    public Ledger(Storage storage, Path warehouse, DataSource dataSource, String batchTablePrefix) {
         this.storage = storage;
         this.state = new Path(warehouse, "_state");
-        this.index = new RecordIndex(storage, new Path(state, "ledger.index"));
+        this.warehouse = warehouse.toString();
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.batchPrefix = batchTablePrefix;
     }
 
     public Path fileDir(String sha256) {
@@ -58,103 +81,28 @@ public final class Ledger {
         return new Path(rowsDir(sha256), financialYearStart + ".parquet");
     }
 
-    public Path talliesFile(String sha256) {
-        return new Path(fileDir(sha256), "tallies.bin");
-    }
-
-    /**
-     * The tallies of a loaded file. (A ledger written before tallies existed kept its outcomes elsewhere, so its
-     * contents count as not ingested and are re-read from the raw archive; a missing tally file here means damage.)
-     */
-    public List<OffenceTally> tallies(String sha256) throws IOException {
-        Path file = talliesFile(sha256);
-        if (!storage.exists(file)) {
-            throw new IOException("the ledger has an outcome but no tallies for content " + sha256
-                    + " (damaged?): run `rebuild` to re-ingest everything from the raw archive");
-        }
-        try (InputStream in = storage.open(file)) {
-            return TallyFile.read(in, file.toString());
-        }
-    }
-
-    void writeTallies(String sha256, List<OffenceTally> tallies) throws IOException {
-        try (OutputStream out = storage.create(talliesFile(sha256))) {
-            TallyFile.write(tallies, out);
-        }
-    }
-
     public Path rejectsFile(String sha256) {
         return new Path(fileDir(sha256), "rejects.parquet");
     }
 
-    private Path outcomesDir() {
-        return new Path(state, "outcomes");
+    /** Whether the database knows nothing of this warehouse: no delivery was ever recorded for it. */
+    public boolean isEmpty() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM FR_DELIVERY WHERE WAREHOUSE = ?", Long.class, warehouse) == 0;
     }
 
-    private Path outcomeFile(String sha256) {
-        return new Path(outcomesDir(), sha256 + ".properties");
+    public void recordDelivery(DeliveryRecord d) {
+        tx.executeWithoutResult(status -> {
+            jdbc.update("DELETE FROM FR_DELIVERY WHERE WAREHOUSE = ? AND SOURCE_FILE = ? AND SHA256 = ?", warehouse,
+                    d.sourceFile(), d.sha256());
+            insertDelivery(d);
+        });
     }
 
-    private Path deliveriesDir() {
-        return new Path(state, "deliveries");
-    }
-
-    public Optional<IngestedFile> ingested(String sha256) throws IOException {
-        Path file = outcomeFile(sha256);
-        if (!storage.exists(file)) {
-            return Optional.empty();
-        }
-        return Optional.of(IngestedFile.fromProperties(load(file)));
-    }
-
-    /** Every committed outcome, by SHA-256, from one listing (read through the index). */
-    public Map<String, IngestedFile> committed() throws IOException {
-        Map<String, IngestedFile> out = new HashMap<>();
-        for (Map.Entry<String, FileStatus> e : outcomeStatuses().entrySet()) {
-            FileStatus status = e.getValue();
-            out.put(e.getKey(), IngestedFile.fromProperties(
-                    parse(index.read("outcomes/" + status.getPath().getName(), status))));
-        }
-        return out;
-    }
-
-    private Map<String, FileStatus> outcomeStatuses() throws IOException {
-        Map<String, FileStatus> out = new HashMap<>();
-        for (FileStatus status : storage.list(outcomesDir())) {
-            String name = status.getPath().getName();
-            if (name.endsWith(".properties")) {
-                out.put(name.substring(0, name.length() - ".properties".length()), status);
-            }
-        }
-        return out;
-    }
-
-    public void commitIngested(IngestedFile file) throws IOException {
-        store(outcomeFile(file.sha256()), file.toProperties());
-    }
-
-    /** Withdraws a content's commit mark, first, before its files are replaced: no mark ever names half a content. */
-    void uncommit(String sha256) throws IOException {
-        storage.delete(outcomeFile(sha256));
-    }
-
-    public void recordDelivery(DeliveryRecord delivery) throws IOException {
-        Properties p = new Properties();
-        p.setProperty("source_file", delivery.sourceFile());
-        p.setProperty("sha256", delivery.sha256());
-        p.setProperty("bytes", Long.toString(delivery.bytes()));
-        p.setProperty("gzip", Boolean.toString(delivery.gzip()));
-        p.setProperty("encoding", delivery.encoding() == null ? "" : delivery.encoding());
-        p.setProperty("run_id", delivery.runId());
-        p.setProperty("delivered_at", delivery.deliveredAt().toString());
-        if (delivery.notRegular() != null) {
-            p.setProperty("not_regular", delivery.notRegular());
-        }
-        if (delivery.inboxSize() >= 0 && delivery.inboxModified() >= 0) {
-            p.setProperty("inbox_size", Long.toString(delivery.inboxSize()));
-            p.setProperty("inbox_modified", Long.toString(delivery.inboxModified()));
-        }
-        store(new Path(deliveriesDir(), delivery.id() + ".properties"), p);
+    private void insertDelivery(DeliveryRecord d) {
+        jdbc.update("INSERT INTO FR_DELIVERY (WAREHOUSE, SOURCE_FILE, SHA256, BYTES, GZIP, ENCODING, RUN_ID, "
+                        + "DELIVERED_AT, INBOX_SIZE, INBOX_MODIFIED, NOT_REGULAR) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                warehouse, d.sourceFile(), d.sha256(), d.bytes(), d.gzip(), d.encoding(), d.runId(),
+                Timestamp.from(d.deliveredAt()), d.inboxSize(), d.inboxModified(), d.notRegular());
     }
 
     /**
@@ -162,74 +110,189 @@ public final class Ledger {
      * of the first delivery of those bytes in that order: decided afresh on every read, not when a file arrived,
      * so a copy with an earlier path that arrives on a later night becomes the delivery that counts.
      */
-    public List<DeliveryRecord> deliveries() throws IOException {
-        List<DeliveryRecord> out = new ArrayList<>();
-        for (FileStatus status : storage.list(deliveriesDir())) {
-            if (!status.getPath().getName().endsWith(".properties")) {
-                continue;
-            }
-            Properties p = parse(index.read("deliveries/" + status.getPath().getName(), status));
-            String encoding = p.getProperty("encoding", "");
-            out.add(new DeliveryRecord(p.getProperty("source_file"), p.getProperty("sha256"),
-                    Long.parseLong(p.getProperty("bytes")), Boolean.parseBoolean(p.getProperty("gzip")),
-                    encoding.isEmpty() ? null : encoding, p.getProperty("run_id"),
-                    Instant.parse(p.getProperty("delivered_at")), null,
-                    Long.parseLong(p.getProperty("inbox_size", "-1")),
-                    Long.parseLong(p.getProperty("inbox_modified", "-1")),
-                    p.getProperty("not_regular")));
-        }
+    public List<DeliveryRecord> deliveries() {
+        List<DeliveryRecord> out = new ArrayList<>(jdbc.query("SELECT SOURCE_FILE, SHA256, BYTES, GZIP, ENCODING, "
+                        + "RUN_ID, DELIVERED_AT, INBOX_SIZE, INBOX_MODIFIED, NOT_REGULAR FROM FR_DELIVERY WHERE WAREHOUSE = ?",
+                (rs, n) -> new DeliveryRecord(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBoolean(4),
+                        rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), null, rs.getLong(8),
+                        rs.getLong(9), rs.getString(10)), warehouse));
         out.sort(DeliveryRecord.DELIVERY_ORDER);
         return DeliveryRecord.markDuplicates(out);
     }
 
-    /** Outcomes of every ingested content, by SHA-256. */
-    public Map<String, IngestedFile> ingestedFiles(List<DeliveryRecord> deliveries) throws IOException {
+    /**
+     * Every content whose ingest completed, by SHA-256: its outcome with the counts Spring Batch kept for the step
+     * that read it, and the months its accepted rows cover (from its tallies).
+     */
+    public Map<String, IngestedFile> committed() {
+        Map<String, SortedMap<String, SortedSet<YearMonth>>> covered = coveredMonths();
         Map<String, IngestedFile> out = new HashMap<>();
-        Map<String, FileStatus> outcomes = outcomeStatuses();
+        jdbc.query("SELECT C.SHA256, C.SOURCE_FILE, C.RUN_ID, C.LAYOUT, C.QUARANTINE, C.PREAMBLE_LINES, "
+                + "C.IGNORED_COLUMNS, S.READ_COUNT, S.WRITE_COUNT, S.PROCESS_SKIP_COUNT, S.FILTER_COUNT "
+                + "FROM FR_CONTENT C JOIN " + batchPrefix + "STEP_EXECUTION S "
+                + "ON S.STEP_EXECUTION_ID = C.STEP_EXECUTION_ID "
+                + "WHERE C.WAREHOUSE = ? AND S.STATUS = 'COMPLETED'", (ResultSet rs) -> {
+                    String sha = rs.getString(1);
+                    String layout = rs.getString(4);
+                    String quarantine = rs.getString(5);
+                    FileOutcome outcome = new FileOutcome(layout == null ? null : Layout.valueOf(layout),
+                            rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), Map.of(), Map.of(),
+                            quarantine == null ? null : RejectReason.valueOf(quarantine),
+                            covered.getOrDefault(sha, new TreeMap<>()), rs.getLong(6), columns(rs.getString(7)));
+                    out.put(sha, new IngestedFile(sha, rs.getString(2), rs.getString(3), outcome));
+                }, warehouse);
+        return out;
+    }
+
+    private Map<String, SortedMap<String, SortedSet<YearMonth>>> coveredMonths() {
+        Map<String, SortedMap<String, SortedSet<YearMonth>>> out = new HashMap<>();
+        jdbc.query("SELECT DISTINCT SHA256, FORCE_CODE, FIRST_MONTH, MONTHS FROM FR_TALLY WHERE WAREHOUSE = ?",
+                (ResultSet rs) -> {
+                    FinancialPeriod period = FinancialPeriod.covering(YearMonth.parse(rs.getString(3)), rs.getInt(4));
+                    out.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
+                            .computeIfAbsent(rs.getString(2), k -> new TreeSet<>()).addAll(period.months());
+                }, warehouse);
+        return out;
+    }
+
+    public Optional<IngestedFile> ingested(String sha256) {
+        return Optional.ofNullable(committed().get(sha256));
+    }
+
+    /** Outcomes of the contents that count (the first delivery of each), by SHA-256; each must be committed. */
+    public Map<String, IngestedFile> ingestedFiles(List<DeliveryRecord> deliveries) throws IOException {
+        Map<String, IngestedFile> committed = committed();
+        Map<String, IngestedFile> out = new HashMap<>();
         for (DeliveryRecord d : deliveries) {
             if (!d.isDuplicate() && !out.containsKey(d.sha256())) {
-                FileStatus status = outcomes.get(d.sha256());
-                if (status == null) {
-                    throw new IOException("the ledger records " + d.sourceFile() + " but has no outcome for its "
+                IngestedFile file = committed.get(d.sha256());
+                if (file == null) {
+                    throw new IOException("the ledger records " + d.sourceFile() + " but no completed ingest of its "
                             + "content " + d.sha256());
                 }
-                String text = index.read("outcomes/" + status.getPath().getName(), status);
-                out.put(d.sha256(), IngestedFile.fromProperties(parse(text)));
+                out.put(d.sha256(), file);
             }
         }
         return out;
     }
 
-    /** Keeps the index of records read so far for the next run; call once every live record has been read. */
-    public void saveIndex() throws IOException {
-        index.save();
+    /** The tallies of every loaded content, by SHA-256, in the order they were recorded. */
+    public Map<String, List<OffenceTally>> tallies() {
+        Map<String, List<OffenceTally>> out = new HashMap<>();
+        jdbc.query("SELECT SHA256, FORCE_CODE, FORCE_NAME, FIRST_MONTH, MONTHS, OFFENCE_CODE, PLATFORMS, UNMAPPED_RAW, "
+                + "ROW_COUNT, OFFENCES, SUPPRESSED_CELLS FROM FR_TALLY WHERE WAREHOUSE = ? ORDER BY SHA256, TALLY_NO",
+                (ResultSet rs) -> {
+                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(tally(rs));
+                }, warehouse);
+        return out;
+    }
+
+    private static OffenceTally tally(ResultSet rs) throws SQLException {
+        return new OffenceTally(new Force(rs.getString(2), rs.getString(3)),
+                FinancialPeriod.covering(YearMonth.parse(rs.getString(4)), rs.getInt(5)),
+                OffenceCode.of(rs.getString(6)), platforms(rs.getString(7)), rs.getString(8), rs.getLong(9),
+                rs.getLong(10), rs.getLong(11));
+    }
+
+    /**
+     * Records a content as ingested, at the end of the step that read it, in one transaction: its outcome, its
+     * tallies and the delivery it was read for (null when re-read from the raw archive: the delivery is recorded
+     * already). Whatever was recorded for the content before is replaced.
+     */
+    public void commit(IngestedFile file, long stepExecutionId, List<OffenceTally> tallies, DeliveryRecord delivery) {
+        FileOutcome o = file.outcome();
+        tx.executeWithoutResult(status -> {
+            deleteContent(file.sha256());
+            jdbc.update("INSERT INTO FR_CONTENT (WAREHOUSE, SHA256, SOURCE_FILE, RUN_ID, STEP_EXECUTION_ID, LAYOUT, "
+                            + "QUARANTINE, PREAMBLE_LINES, IGNORED_COLUMNS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    warehouse, file.sha256(), file.sourceFile(), file.runId(), stepExecutionId,
+                    o.layout() == null ? null : o.layout().name(), o.quarantine() == null ? null : o.quarantine().name(),
+                    o.preambleLines(), o.ignoredColumns() == null ? null : json(o.ignoredColumns()));
+            List<Object[]> rows = new ArrayList<>(tallies.size());
+            for (int i = 0; i < tallies.size(); i++) {
+                OffenceTally t = tallies.get(i);
+                rows.add(new Object[] {warehouse, file.sha256(), i, t.force().code(), t.force().name(),
+                        t.period().firstMonth().toString(), t.period().monthCount(), t.offenceCode().toString(),
+                        json(t.platforms().stream().map(p -> new String[] {p.name(), p.owner(), p.category()}).toList()),
+                        t.unmappedRaw(), t.rows(), t.offences(), t.suppressedCells()});
+            }
+            jdbc.batchUpdate("INSERT INTO FR_TALLY (WAREHOUSE, SHA256, TALLY_NO, FORCE_CODE, FORCE_NAME, FIRST_MONTH, "
+                    + "MONTHS, OFFENCE_CODE, PLATFORMS, UNMAPPED_RAW, ROW_COUNT, OFFENCES, SUPPRESSED_CELLS) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+            if (delivery != null) {
+                jdbc.update("DELETE FROM FR_DELIVERY WHERE WAREHOUSE = ? AND SOURCE_FILE = ? AND SHA256 = ?",
+                        warehouse, delivery.sourceFile(), delivery.sha256());
+                insertDelivery(delivery);
+            }
+        });
+    }
+
+    /** Withdraws a content's record, first, before its files are replaced: no record ever names half a content. */
+    public void uncommit(String sha256) {
+        tx.executeWithoutResult(status -> deleteContent(sha256));
+    }
+
+    private void deleteContent(String sha256) {
+        jdbc.update("DELETE FROM FR_TALLY WHERE WAREHOUSE = ? AND SHA256 = ?", warehouse, sha256);
+        jdbc.update("DELETE FROM FR_CONTENT WHERE WAREHOUSE = ? AND SHA256 = ?", warehouse, sha256);
     }
 
     /** Forgets all ingested content (for a rebuild); deliveries are kept, as is the raw archive. */
     public void forgetIngestedFiles() throws IOException {
-        storage.delete(outcomesDir());
+        tx.executeWithoutResult(status -> {
+            jdbc.update("DELETE FROM FR_TALLY WHERE WAREHOUSE = ?", warehouse);
+            jdbc.update("DELETE FROM FR_CONTENT WHERE WAREHOUSE = ?", warehouse);
+        });
         storage.delete(new Path(state, "files"));
     }
 
-    private static Properties parse(String text) throws IOException {
-        Properties p = new Properties();
-        p.load(new StringReader(text));
-        return p;
+    /** The last publication: the fingerprint of what it was made from, its run, and each table's rows. */
+    public record Publication(String fingerprint, String runId, Map<String, Long> tableRows) {
     }
 
-    private Properties load(Path file) throws IOException {
-        return parse(storage.readString(file));
+    public Optional<Publication> lastPublication() {
+        return jdbc.query("SELECT FINGERPRINT, RUN_ID, TABLE_ROWS FROM FR_PUBLICATION WHERE WAREHOUSE = ?",
+                (rs, n) -> new Publication(rs.getString(1), rs.getString(2), tableRows(rs.getString(3))), warehouse)
+                .stream().findFirst();
     }
 
-    private void store(Path file, Properties p) throws IOException {
-        StringWriter text = new StringWriter();
+    public void published(Publication publication) {
+        tx.executeWithoutResult(status -> {
+            jdbc.update("DELETE FROM FR_PUBLICATION WHERE WAREHOUSE = ?", warehouse);
+            jdbc.update("INSERT INTO FR_PUBLICATION (WAREHOUSE, FINGERPRINT, RUN_ID, TABLE_ROWS) VALUES (?, ?, ?, ?)",
+                    warehouse, publication.fingerprint(), publication.runId(), json(publication.tableRows()));
+        });
+    }
+
+    private static String json(Object value) {
         try {
-            p.store(text, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        // Properties.store writes a timestamp comment first; drop it so identical content gives identical bytes.
-        String body = text.toString().replaceFirst("^#[^\n]*\n", "");
-        storage.writeString(file, body);
+    }
+
+    private static <T> T parse(String text, TypeReference<T> type) {
+        try {
+            return JSON.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the ledger holds a value that is not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> columns(String text) {
+        return text == null ? null : parse(text, new TypeReference<List<String>>() { });
+    }
+
+    private static List<Platform> platforms(String text) {
+        List<Platform> out = new ArrayList<>();
+        for (List<String> p : parse(text, new TypeReference<List<List<String>>>() { })) {
+            out.add(new Platform(p.get(0), p.get(1), p.get(2)));
+        }
+        return out;
+    }
+
+    private static Map<String, Long> tableRows(String text) {
+        return new LinkedHashMap<>(parse(text, new TypeReference<LinkedHashMap<String, Long>>() { }));
     }
 }

@@ -58,12 +58,13 @@ public final class WarehousePublisher {
      * @param runDate the run's date: which years are complete, and so what their rate divides by
      * @param fence   checked before the first change to the tables and before each table's swap
      */
-    public WarehousePublisher(Storage storage, Path warehouse, Function<String, Optional<Platform>> suggester,
-                              SmallCellSuppression suppression, LocalDate runDate, Fence fence) {
+    public WarehousePublisher(Storage storage, Path warehouse, Ledger ledger,
+                              Function<String, Optional<Platform>> suggester, SmallCellSuppression suppression,
+                              LocalDate runDate, Fence fence) {
         this.runDate = runDate;
         this.storage = storage;
         this.warehouse = warehouse;
-        this.ledger = new Ledger(storage, warehouse);
+        this.ledger = ledger;
         this.suggester = suggester;
         this.suppression = suppression;
         this.fence = fence;
@@ -75,20 +76,13 @@ public final class WarehousePublisher {
         swap.recover();
         List<DeliveryRecord> deliveries = ledger.deliveries();
         Map<String, IngestedFile> files = ledger.ingestedFiles(deliveries);
-        // Every live record has just been read: keep them in one index for the next run.
-        ledger.saveIndex();
         String fingerprint = fingerprint(deliveries, files, suppression, YearMonth.from(runDate));
         long quarantined = files.values().stream().filter(f -> f.outcome().status() == FileStatus.QUARANTINED).count();
         long quarantinedThisRun = files.values().stream()
                 .filter(f -> runId.equals(f.runId()) && f.outcome().status() == FileStatus.QUARANTINED).count();
-        Map<String, String> last = lastPublished();
-        if (fingerprint.equals(last.get("ledger_fingerprint")) && allTablesPresent()) {
-            Map<String, Long> rows = new LinkedHashMap<>();
-            last.forEach((k, v) -> {
-                if (k.startsWith("rows.")) {
-                    rows.put(k.substring(5), Long.parseLong(v));
-                }
-            });
+        Optional<Ledger.Publication> last = ledger.lastPublication();
+        if (last.isPresent() && fingerprint.equals(last.get().fingerprint()) && allTablesPresent()) {
+            Map<String, Long> rows = last.get().tableRows();
             return new PublishResult(false, rows, quarantined, rows.getOrDefault(Tables.UNMAPPED_PLATFORMS.name(), 0L),
                     0, quarantinedThisRun, deliveries, files);
         }
@@ -131,10 +125,8 @@ public final class WarehousePublisher {
         }
         storage.delete(staging);
         storage.delete(new Path(new Path(warehouse, "_trash"), runId));
-        StringBuilder mark = new StringBuilder("ledger_fingerprint=" + fingerprint + "\nrun_id=" + runId + "\n");
-        rows.forEach((table, n) -> mark.append("rows.").append(table).append('=').append(n).append('\n'));
         fence.check("recording the publish");
-        storage.writeString(publishedMark(), mark.toString());
+        ledger.published(new Ledger.Publication(fingerprint, runId, rows));
         java.util.Set<String> deliveredNow = new java.util.HashSet<>();
         firsts.stream().filter(d -> runId.equals(d.runId())).forEach(d -> deliveredNow.add(d.sourceFile()));
         long newUnmapped = unmapped.entries().stream().filter(e -> deliveredNow.contains(e.firstSourceFile())).count();
@@ -158,8 +150,9 @@ public final class WarehousePublisher {
                 loaded.add(i);
             }
         }
-        List<List<OffenceTally>> tallies =
-                InParallel.map(loaded, "publish", i -> ledger.tallies(firsts.get(i).sha256()));
+        Map<String, List<OffenceTally>> talliesBySha = ledger.tallies();
+        List<List<OffenceTally>> tallies = loaded.stream()
+                .map(i -> talliesBySha.getOrDefault(firsts.get(i).sha256(), List.of())).toList();
         // Folded in delivery order (the first file to name an unmapped text is the one reported).
         Map<Integer, List<YearPart>> years = new TreeMap<>();
         for (int k = 0; k < loaded.size(); k++) {
@@ -188,7 +181,7 @@ public final class WarehousePublisher {
             });
         }
         Map<String, String> footer = new LinkedHashMap<>(meta);
-        footer.put(CleanOffenceParquetWriter.AVRO_SCHEMA_KEY, CleanOffenceParquetWriter.AVRO_SCHEMA);
+        footer.put(CleanOffenceWriteSupport.AVRO_SCHEMA_KEY, CleanOffenceWriteSupport.AVRO_SCHEMA);
         Path table = new Path(staging, Tables.CLEAN_OFFENCES.name());
         long written = 0;
         for (long n : InParallel.map(List.copyOf(years.entrySet()), "publish",
@@ -354,24 +347,6 @@ public final class WarehousePublisher {
             }
         }
         return Hashing.sha256Hex(sb.toString());
-    }
-
-    private Path publishedMark() {
-        return new Path(new Path(warehouse, "_state"), "published.properties");
-    }
-
-    private Map<String, String> lastPublished() throws IOException {
-        Map<String, String> out = new LinkedHashMap<>();
-        Path mark = publishedMark();
-        if (storage.exists(mark)) {
-            for (String line : storage.readString(mark).split("\n")) {
-                int eq = line.indexOf('=');
-                if (eq > 0) {
-                    out.put(line.substring(0, eq), line.substring(eq + 1));
-                }
-            }
-        }
-        return out;
     }
 
     private boolean allTablesPresent() {

@@ -60,6 +60,8 @@ class SettingsTest {
                 Arguments.of("threads: 3", new String[0], (Function<ForceReturnsSettings, Object>) ForceReturnsSettings::getThreads, 3),
                 Arguments.of("threads: 3", new String[] {"--threads", "5"},
                         (Function<ForceReturnsSettings, Object>) ForceReturnsSettings::getThreads, 5),
+                Arguments.of("commit-interval: 100", new String[0],
+                        (Function<ForceReturnsSettings, Object>) ForceReturnsSettings::getCommitInterval, 100),
                 Arguments.of("reject-threshold: 0.5", new String[] {"--reject-threshold=0.25"},
                         (Function<ForceReturnsSettings, Object>) ForceReturnsSettings::getRejectThreshold, 0.25),
                 Arguments.of("inbox: ../in", new String[0],

@@ -41,11 +41,11 @@ class CrashRestartIT {
         Path warehouse = dir.resolve("wh-killed");
         JarProcess job = JarProcess.start(dir, dir.resolve("killed.log"), args(db, "run", "--inbox", inbox.toString(),
                 "--warehouse", warehouse.toString(), "--run-date", "2024-12-31"));
-        job.awaitCommittedFiles(warehouse, 3);
+        job.awaitCommittedFiles(3);
 
         job.signal("KILL");
         assertThat(job.waitFor(60)).isEqualTo(137);
-        assertThat(JarProcess.committedFiles(warehouse)).isBetween(3L, 11L);
+        assertThat(job.committedFiles()).isBetween(3L, 11L);
         assertThat(JarProcess.run(dir, args(db, "status")).out()).contains("STARTED");
 
         Cli.Result restarted = JarProcess.run(dir, args(db, "restart"));
@@ -63,7 +63,7 @@ class CrashRestartIT {
         Path warehouse = dir.resolve("wh-stopped");
         JarProcess job = JarProcess.start(dir, dir.resolve("stopped.log"), args(db, "run", "--inbox", inbox.toString(),
                 "--warehouse", warehouse.toString(), "--run-date", "2024-12-31"));
-        job.awaitCommittedFiles(warehouse, 3);
+        job.awaitCommittedFiles(3);
 
         job.signal("TERM");
         int status = job.waitFor(120);

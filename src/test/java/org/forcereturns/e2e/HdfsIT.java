@@ -114,10 +114,10 @@ class HdfsIT {
         JarProcess killed = JarProcess.start(dir, dir.resolve("large-killed.log"), "run", "--inbox",
                 hdfsUri + "/large-inbox", "--warehouse", hdfsUri + "/wh-killed", "--run-date", RUN_DATE,
                 repo("large-hdfs"));
-        awaitCommittedFiles(killed, "/wh-killed", 1);
+        killed.awaitCommittedFiles(1);
         killed.signal("KILL");
         assertThat(killed.waitFor(60)).isEqualTo(137);
-        assertThat(committedFiles("/wh-killed")).as("killed in the middle of the ingest").isBetween(1L, files - 1L);
+        assertThat(killed.committedFiles()).as("killed in the middle of the ingest").isBetween(1L, files - 1L);
 
         Cli.Result restarted = JarProcess.run(dir, "restart", repo("large-hdfs"));
 
@@ -231,21 +231,5 @@ class HdfsIT {
                     hadoopPath(local.resolve(table)), true);
         }
         return local;
-    }
-
-    private static void awaitCommittedFiles(JarProcess job, String warehouse, long files) throws Exception {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (committedFiles(warehouse) < files) {
-            if (!job.isAlive() || System.currentTimeMillis() > deadline) {
-                throw new AssertionError("the job ended or stalled before ingesting " + files + " files:\n"
-                        + job.output());
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private static long committedFiles(String warehouse) throws Exception {
-        FileStatus[] marks = hdfs.globStatus(new org.apache.hadoop.fs.Path(warehouse + "/_state/outcomes/*.properties"));
-        return marks == null ? 0 : marks.length;
     }
 }

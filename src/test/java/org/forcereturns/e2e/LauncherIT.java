@@ -53,9 +53,9 @@ class LauncherIT {
         int firstStatus = first.waitFor(300);
 
         // The sample quarantines files on purpose (exit 3); the headlines are the published figures. The JVM's
-        // settings stay out of the output: no CDS warnings, no echo of the launcher's compile commands.
+        // settings stay out of the output: no CDS warnings.
         assertThat(firstStatus).as(first.output()).isEqualTo(ExitStatus.QUARANTINED);
-        assertThat(first.output()).contains("38,685").doesNotContain("[cds]").doesNotContain("CompileCommand");
+        assertThat(first.output()).contains("38,685").doesNotContain("[cds]");
         assertThat(cached("app.jsa")).as("one archive, no half-written one left").hasSize(1)
                 .allMatch(p -> p.getFileName().toString().equals("app.jsa"));
         assertThat(cached("force-returns-etl.jar")).hasSize(1);
@@ -95,6 +95,17 @@ class LauncherIT {
 
         assertThat(help.waitFor(120)).as(help.output()).isZero();
         assertThat(help.output()).contains("Using Serial").contains("Usage:").doesNotContain("Using Parallel");
+    }
+
+    /** Class-data sharing, the heap and the collector; the JIT compiles as it does for `java -jar`. */
+    @Test
+    void theLauncherSetsNoJitFlags() throws Exception {
+        JarProcess help = JarProcess.start(List.of("/bin/bash", LAUNCHER.toString(), "--help"), dir,
+                dir.resolve("flags.log"), env("-Xmx256m -XX:+PrintCommandLineFlags"));
+
+        assertThat(help.waitFor(120)).as(help.output()).isZero();
+        String flags = help.output().lines().filter(l -> l.contains("-XX:MaxHeapSize=")).findFirst().orElseThrow();
+        assertThat(flags).contains("-XX:+UseParallelGC").doesNotContain("Compile").doesNotContain("Tier");
     }
 
     @Test

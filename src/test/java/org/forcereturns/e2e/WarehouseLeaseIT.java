@@ -52,7 +52,7 @@ class WarehouseLeaseIT {
         JarProcess podA = JarProcess.start(inNamespace("pod-a", run(warehouse, "repo-a")), dir,
                 dir.resolve("pod-a.log"), Map.of());
         try {
-            podA.awaitCommittedFiles(warehouse, 2);
+            podA.awaitCommittedFiles(2);
             assertThat(lease(warehouse, 1)).contains("process=1\n").contains("host=pod-a\n")
                     .doesNotContain("released");
         } finally {
@@ -77,7 +77,7 @@ class WarehouseLeaseIT {
         Path warehouse = dir.resolve("wh-paused");
         JarProcess paused = JarProcess.start(dir, dir.resolve("paused.log"), run(warehouse, "repo-paused"));
         try {
-            paused.awaitCommittedFiles(warehouse, 2);
+            paused.awaitCommittedFiles(2);
         } catch (AssertionError e) {
             paused.signal("KILL");
             throw e;
@@ -91,8 +91,8 @@ class WarehouseLeaseIT {
         }
         // Read after the resume too: whatever the paused run does, it must not change these.
         Map<String, String> published = publishedFiles(warehouse);
-        String otherRun = Files.readString(warehouse.resolve("_state/published.properties")).lines()
-                .filter(l -> l.startsWith("run_id=")).findFirst().orElseThrow().substring(7);
+        String otherRun = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(warehouse.resolve("manifest.json").toFile()).get("run_id").asText();
 
         int status = paused.waitFor(300);
 
@@ -130,7 +130,7 @@ class WarehouseLeaseIT {
         try (Stream<Path> files = Files.walk(warehouse)) {
             for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                 String name = warehouse.relativize(f).toString();
-                if (!name.startsWith("_") || name.equals("_state/published.properties")) {
+                if (!name.startsWith("_")) {
                     out.put(name, Files.size(f) + " " + Files.getLastModifiedTime(f).toMillis());
                 }
             }

@@ -46,7 +46,7 @@ class CommandLineUsageTest {
     @org.junit.jupiter.api.Test
     void helpExplainsEveryOption() {
         StringBuilder help = new StringBuilder();
-        for (String command : new String[] {"run", "restart", "rebuild", "status", "report", "generate-sample"}) {
+        for (String command : new String[] {"run", "restart", "rebuild", "status", "report"}) {
             Cli.Result result = new Cli(dir).run(command, "--help");
             assertThat(result.status()).isZero();
             help.append(result.out());

@@ -112,35 +112,24 @@ class JobFlowTest {
     }
 
     /**
-     * A warehouse from before the ledger kept tallies had each outcome in {@code _state/files/<sha>/} beside a
-     * {@code rows.parquet}. The next run finds no committed outcome, re-ingests from the raw archive and publishes
-     * the same tables.
+     * The ledger is in the JobRepository's database: a run given a fresh, empty database for a warehouse that
+     * already holds tables is refused with one line that says what to do, and the tables are left as they were.
      */
     @Test
-    void aLedgerInTheEarlierLayoutIsReIngestedFromTheRawArchive() throws Exception {
+    void aFreshJobRepositoryIsRefusedForAWarehouseItDidNotPublish() throws Exception {
         InboxWriter inbox = kentPublishedOnce();
-        Path state = dir.resolve("wh/_state");
-        try (var outcomes = Files.list(state.resolve("outcomes"))) {
-            for (Path outcome : outcomes.toList()) {
-                String sha = outcome.getFileName().toString().replace(".properties", "");
-                Path old = state.resolve("files").resolve(sha);
-                Files.move(outcome, old.resolve("outcome.properties"));
-                Files.writeString(old.resolve("rows.parquet"), "the old segment format");
-                Files.delete(old.resolve("tallies.bin"));
-            }
-        }
-        Files.delete(state.resolve("published.properties"));
-        Files.deleteIfExists(state.resolve("ledger.index"));
 
-        Cli.Result upgraded = run(inbox.root(), dir.resolve("wh"));
+        Cli.Result refused = new Cli(dir.resolve("another-repo")).run("run", "--inbox", inbox.root().toString(),
+                "--warehouse", dir.resolve("wh").toString(), "--run-date", "2024-12-31");
 
-        assertThat(upgraded.status()).as(upgraded.toString()).isEqualTo(ExitStatus.SUCCESS);
-        // Re-ingested: the old files are gone and the new ones are there.
-        try (var files = Files.walk(state.resolve("files"))) {
-            assertThat(files.map(f -> f.getFileName().toString()).toList())
-                    .doesNotContain("rows.parquet", "outcome.properties").contains("tallies.bin");
-        }
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(ExitStatus.USAGE);
+        assertThat(refused.err().lines().filter(l -> l.startsWith("force-returns-etl:")).toList())
+                .singleElement().asString()
+                .contains("holds tables that this JobRepository did not publish")
+                .contains("--spring.datasource.url");
         assertThat(WarehouseComparison.differences(dir.resolve("wh-first"), dir.resolve("wh"))).isEmpty();
+        // The database it was published with still runs it.
+        assertThat(run(inbox.root(), dir.resolve("wh")).status()).isEqualTo(ExitStatus.SUCCESS);
     }
 
     @Test

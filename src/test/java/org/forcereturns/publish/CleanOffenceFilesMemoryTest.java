@@ -5,12 +5,14 @@ import static org.forcereturns.testing.Canonical.KENT;
 import static org.forcereturns.testing.Canonical.SNAPCHAT;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.forcereturns.domain.CleanOffence;
 import org.forcereturns.domain.FinancialPeriod;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A delivery's year files together hold at most a budget of buffered rows in memory: past it, the largest is
- * written out as a row group. The rows, in order, are the same whatever the budget.
+ * written out as a row group (a part of its own, joined into the year's file at the end). The rows, in order, are
+ * the same whatever the budget.
  */
 class CleanOffenceFilesMemoryTest {
 
@@ -68,6 +71,11 @@ class CleanOffenceFilesMemoryTest {
             }
             // A check every 4,096 rows writes out one year each time: 7 checks, 7 row groups, plus each year's last.
             assertThat(cappedGroups).isEqualTo(7 + 3);
+        }
+        // The parts written out early are joined into their year's file and leave nothing behind.
+        try (Stream<Path> files = Files.list(dir.resolve("capped"))) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrder("2020.parquet", "2021.parquet", "2022.parquet");
         }
     }
 }

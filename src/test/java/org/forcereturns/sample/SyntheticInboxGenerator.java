@@ -20,7 +20,8 @@ import org.forcereturns.domain.FinancialYear;
  * Clean record-layout returns in bulk, for benchmarks: one file per force and financial year, the last year being
  * 2023/24, rows spread over the 43 forces by population. Streams row by row (memory does not grow with the row
  * count) and is deterministic for a seed. Usage: {@code SyntheticInboxGenerator <outDir> [totalRows] [years] [seed]}
- * (defaults 5,000,000 rows, about 650 MB at some 130 bytes a row; 5 years; seed 20240331).
+ * (defaults 5,000,000 rows, about 650 MB at some 130 bytes a row; 5 years; seed 20240331). Test code, run by
+ * bench/run.sh as {@code mvn -q test-compile exec:java@synthetic-inbox -Dexec.args="..."}.
  */
 public final class SyntheticInboxGenerator {
 
@@ -32,8 +33,8 @@ public final class SyntheticInboxGenerator {
 
     public static void main(String[] args) {
         if (args.length < 1 || args.length > 4) {
-            System.err.println("usage: SyntheticInboxGenerator <outDir> [totalRows=5000000] [years=5] [seed]");
-            System.exit(2);
+            // thrown, not System.exit: under exec:java this runs inside Maven's own JVM
+            throw new IllegalArgumentException("usage: SyntheticInboxGenerator <outDir> [totalRows=5000000] [years=5] [seed]");
         }
         long rows = args.length > 1 ? Long.parseLong(args[1]) : 5_000_000L;
         int years = args.length > 2 ? Integer.parseInt(args[2]) : 5;

@@ -17,7 +17,8 @@ import org.forcereturns.domain.FinancialYear;
 /**
  * Generates the bundled sample inbox and its expected-results manifests, deterministically from a seed.
  *
- * <p>Usage: {@code SampleInboxGenerator <outDir> [seed]}. Writes {@code <outDir>/inbox/**} (replacing what was there)
+ * <p>Test code, not in the production jar: run it with {@code mvn -q test-compile exec:java@generate-sample
+ * -Dexec.args="--out DIR [--seed N]"} (see src/sample/README.md). Writes {@code <outDir>/inbox/**} (replacing what was there)
  * and {@code <outDir>/expected-files.csv}, {@code expected-force-totals.csv}, {@code expected-platforms.csv}.
  * The committed sample is {@code src/sample} generated with the default seed.
  */
@@ -29,15 +30,23 @@ public final class SampleInboxGenerator {
     private SampleInboxGenerator() {
     }
 
+    /** {@code --out DIR [--seed N]}: the options of the former {@code generate-sample} command. */
     public static void main(String[] args) {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: SampleInboxGenerator <outDir> [seed]   (default seed " + DEFAULT_SEED + ")");
-            System.exit(2);
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length && args[i].startsWith("--"); i += 2) {
+            options.put(args[i], args[i + 1]);
         }
-        long seed = args.length == 2 ? Long.parseLong(args[1]) : DEFAULT_SEED;
-        Path out = Path.of(args[0]);
+        if (args.length % 2 != 0 || !options.containsKey("--out") || options.size() * 2 != args.length
+                || !List.of("--out", "--seed").containsAll(options.keySet())) {
+            // thrown, not System.exit: under exec:java this runs inside Maven's own JVM
+            throw new IllegalArgumentException("usage: generate-sample --out DIR [--seed N]   (default seed "
+                    + DEFAULT_SEED + ")");
+        }
+        Path out = Path.of(options.get("--out"));
+        long seed = options.containsKey("--seed") ? Long.parseLong(options.get("--seed")) : DEFAULT_SEED;
         generate(out, seed);
-        System.out.println("sample inbox written to " + out.resolve(INBOX) + " (seed " + seed + ")");
+        System.out.println("sample inbox written to " + out.resolve(INBOX).toAbsolutePath() + " (seed " + seed
+                + ", manifests beside it)");
     }
 
     public static void generate(Path outDir, long seed) {

@@ -22,7 +22,6 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
-import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.forcereturns.domain.CleanOffence;
 import org.forcereturns.domain.FinancialPeriod;
 import org.forcereturns.domain.FinancialYear;
@@ -36,10 +35,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Ingest writes accepted rows straight to clean_offences Parquet without Avro records; read back by DuckDB, the
+ * Ingest writes accepted rows to clean_offences Parquet through ParquetWriter without Avro records; read back by DuckDB, the
  * files must hold exactly the values the contract gives each column, in a file parquet-avro readers accept.
  */
-class CleanOffenceParquetWriterTest {
+class CleanOffenceWriteSupportTest {
 
     private static final String SHA = "5e".repeat(32);
     private static final String SOURCE = "2024-05-01_mixed.csv";
@@ -76,7 +75,7 @@ class CleanOffenceParquetWriterTest {
                         "Brieftaube 🐦", 0L, 8),
                 count(FinancialPeriod.ofQuarter(fy2023, 4), "86/2", List.of(Platform.UNRECOGNISED, OTHER), "pigeon",
                         12L, 9_000_000_000L));
-        try (CleanOffenceFiles files = new CleanOffenceFiles(CleanOffenceParquetWriterTest::file, SOURCE, SHA, CONF)) {
+        try (CleanOffenceFiles files = new CleanOffenceFiles(CleanOffenceWriteSupportTest::file, SOURCE, SHA, CONF)) {
             for (CleanOffence row : rows) {
                 files.write(row);
             }
@@ -152,14 +151,13 @@ class CleanOffenceParquetWriterTest {
     @Test
     void aRowThatFailsPartWayLeavesNoFileAReaderWouldTake() throws IOException {
         org.apache.hadoop.fs.Path file = Storage.local().resolve(dir.resolve("failed/2023.parquet").toString());
-        CleanOffenceParquetWriter writer = new CleanOffenceParquetWriter(HadoopOutputFile.fromPath(file, CONF), CONF,
-                SOURCE, SHA, Map.of());
-        writer.write(record("K/23/1", LocalDate.of(2023, 5, 2), List.of(SNAPCHAT), "snapchat", 2));
-        // No period: the force, reference and date are written before the row fails.
-        CleanOffence broken = new CleanOffence(KENT, "K/23/2", LocalDate.of(2023, 5, 3), null, CODE, List.of(), null,
-                1L, false, 3);
-        assertThatThrownBy(() -> writer.write(broken)).isInstanceOf(NullPointerException.class);
-        writer.close();
+        CleanOffenceFiles files = new CleanOffenceFiles(year -> file, SOURCE, SHA, CONF);
+        files.write(record("K/23/1", LocalDate.of(2023, 5, 2), List.of(SNAPCHAT), "snapchat", 2));
+        // No offence code: the force, reference, date and period are written before the row fails.
+        CleanOffence broken = new CleanOffence(KENT, "K/23/2", LocalDate.of(2023, 5, 3),
+                FinancialPeriod.ofDate(LocalDate.of(2023, 5, 3)), null, List.of(), null, 1L, false, 3);
+        assertThatThrownBy(() -> files.write(broken)).isInstanceOf(NullPointerException.class);
+        files.close();
         assertThatThrownBy(() -> ParquetFileReader.open(HadoopInputFile.fromPath(file, CONF)).close())
                 .isInstanceOf(RuntimeException.class).hasMessageContaining("not a Parquet file");
     }

@@ -1,0 +1,61 @@
+-- What each warehouse has ingested, beside Spring Batch's own tables in the JobRepository's database.
+-- Counts of rows read, accepted, rejected and skipped are Spring Batch's own (BATCH_STEP_EXECUTION of the
+-- partition that ingested a content); these tables hold only what Spring Batch does not keep.
+
+-- One row per delivered (path, bytes) of an inbox: every file ever found, duplicates included.
+CREATE TABLE IF NOT EXISTS FR_DELIVERY (
+    WAREHOUSE VARCHAR(1000) NOT NULL,
+    SOURCE_FILE VARCHAR(1000) NOT NULL,
+    SHA256 VARCHAR(64) NOT NULL,
+    BYTES BIGINT NOT NULL,
+    GZIP BOOLEAN NOT NULL,
+    ENCODING VARCHAR(40),
+    RUN_ID VARCHAR(100) NOT NULL,
+    DELIVERED_AT TIMESTAMP WITH TIME ZONE NOT NULL,
+    INBOX_SIZE BIGINT NOT NULL,
+    INBOX_MODIFIED BIGINT NOT NULL,
+    NOT_REGULAR VARCHAR(200),
+    CONSTRAINT FR_DELIVERY_PK PRIMARY KEY (WAREHOUSE, SOURCE_FILE, SHA256)
+);
+
+-- One row per distinct content ingested: written when its partition's step completes, so a content counts as
+-- ingested exactly when that step execution is COMPLETED.
+CREATE TABLE IF NOT EXISTS FR_CONTENT (
+    WAREHOUSE VARCHAR(1000) NOT NULL,
+    SHA256 VARCHAR(64) NOT NULL,
+    SOURCE_FILE VARCHAR(1000) NOT NULL,
+    RUN_ID VARCHAR(100) NOT NULL,
+    STEP_EXECUTION_ID BIGINT NOT NULL,
+    LAYOUT VARCHAR(10),
+    QUARANTINE VARCHAR(40),
+    PREAMBLE_LINES BIGINT NOT NULL,
+    IGNORED_COLUMNS TEXT,
+    CONSTRAINT FR_CONTENT_PK PRIMARY KEY (WAREHOUSE, SHA256)
+);
+
+-- A loaded content's accepted rows counted by everything the summaries and corrections need.
+CREATE TABLE IF NOT EXISTS FR_TALLY (
+    WAREHOUSE VARCHAR(1000) NOT NULL,
+    SHA256 VARCHAR(64) NOT NULL,
+    TALLY_NO INTEGER NOT NULL,
+    FORCE_CODE VARCHAR(20) NOT NULL,
+    FORCE_NAME VARCHAR(200) NOT NULL,
+    FIRST_MONTH VARCHAR(7) NOT NULL,
+    MONTHS INTEGER NOT NULL,
+    OFFENCE_CODE VARCHAR(20) NOT NULL,
+    PLATFORMS TEXT NOT NULL,
+    UNMAPPED_RAW TEXT,
+    ROW_COUNT BIGINT NOT NULL,
+    OFFENCES BIGINT NOT NULL,
+    SUPPRESSED_CELLS BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS FR_TALLY_CONTENT ON FR_TALLY (WAREHOUSE, SHA256, TALLY_NO);
+
+-- The last publication of each warehouse: what it was made from, so a run that changes nothing rewrites nothing.
+CREATE TABLE IF NOT EXISTS FR_PUBLICATION (
+    WAREHOUSE VARCHAR(1000) NOT NULL,
+    FINGERPRINT VARCHAR(64) NOT NULL,
+    RUN_ID VARCHAR(100) NOT NULL,
+    TABLE_ROWS TEXT NOT NULL,
+    CONSTRAINT FR_PUBLICATION_PK PRIMARY KEY (WAREHOUSE)
+);
