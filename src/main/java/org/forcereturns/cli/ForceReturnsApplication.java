@@ -1,13 +1,37 @@
 package org.forcereturns.cli;
 
+import java.nio.file.Path;
+import org.forcereturns.config.ForceReturnsSettings;
+import org.forcereturns.ingest.ReferenceData;
+import org.forcereturns.job.PipelineFactory;
+import org.forcereturns.metrics.Progress;
+import org.forcereturns.metrics.RunMetrics;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
-/** The Spring Boot application: the job configuration and the JobRepository; the command line drives it. */
+/** The Spring Boot application of the job commands: the settings, the JobRepository and the job. */
 @SpringBootApplication(scanBasePackages = "org.forcereturns.job")
+@Import(SettingsConfiguration.class)
 public class ForceReturnsApplication {
 
     public static void main(String[] args) {
-        LogFormat.select(args);
         System.exit(new ForceReturnsCli(System.out, System.err).run(args));
+    }
+
+    @Bean
+    PipelineFactory pipelineFactory(ForceReturnsSettings settings) {
+        return new PipelineFactory(settings.getHadoop(),
+                ReferenceData.load(settings.getReference() == null ? null : Path.of(settings.getReference())));
+    }
+
+    @Bean
+    RunMetrics runMetrics() {
+        return new RunMetrics();
+    }
+
+    @Bean
+    Progress progress() {
+        return new Progress();
     }
 }

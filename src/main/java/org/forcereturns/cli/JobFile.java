@@ -1,87 +1,74 @@
 package org.forcereturns.cli;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
+import org.forcereturns.config.ForceReturnsSettings;
+import org.springframework.boot.context.properties.bind.BindHandler;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.OriginTrackedMapPropertySource;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.OriginTrackedValue;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.FileSystemResource;
 
 /**
- * A job definition (jobs/*.yml): inbox, warehouse, offence-code scope, reject threshold, threads, a folder
- * of reference-data overrides, publish settings ({@code publish.min-cell-size}), the warehouse lease in seconds
- * ({@code lock-lease}) and Hadoop settings. Relative local paths in it are relative to the job file's own folder.
+ * A job file (jobs/*.yml) as Spring configuration: its keys are {@code force-returns.*} settings written without
+ * the prefix; relative local paths in it are relative to the job file's own folder; every value keeps its line for
+ * error messages. A key that is no setting is refused.
  */
-public record JobFile(String inbox, String warehouse, List<String> scope, Double rejectThreshold, Integer threads,
-                      String reference, Long minCellSize, Long lockLease, Map<String, String> hadoop) {
+final class JobFile {
 
-    private static final List<String> KEYS = List.of("inbox", "warehouse", "scope", "reject-threshold", "threads",
-            "reference", "publish", "lock-lease", "hadoop");
+    /** The settings that name a location. */
+    private static final List<String> LOCATIONS = List.of("inbox", "warehouse", "reference", "metrics-textfile");
 
-    public static JobFile empty() {
-        return new JobFile(null, null, null, null, null, null, null, null, Map.of());
+    private JobFile() {
     }
 
-    public static JobFile load(Path file) {
+    static PropertySource<?> load(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new UsageException("job file " + file + " does not exist");
         }
-        Object parsed;
-        try (Reader in = Files.newBufferedReader(file)) {
-            parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-        } catch (IOException | YAMLException e) {
-            throw new UsageException("job file " + file + " cannot be read: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-        if (!(parsed instanceof Map<?, ?> map)) {
-            throw new UsageException("job file " + file + " must be a YAML mapping of settings");
-        }
-        for (Object key : map.keySet()) {
-            if (!KEYS.contains(String.valueOf(key))) {
-                throw new UsageException("job file " + file + ": unknown setting '" + key + "' (known: " + KEYS + ")");
-            }
-        }
-        Path base = file.toAbsolutePath().getParent();
-        Map<String, String> hadoop = new LinkedHashMap<>();
-        if (map.get("hadoop") instanceof Map<?, ?> h) {
-            h.forEach((k, v) -> hadoop.put(String.valueOf(k), String.valueOf(v)));
-        }
+        String name = "job file " + file;
+        List<PropertySource<?>> documents;
         try {
-            return new JobFile(location(base, map.get("inbox")), location(base, map.get("warehouse")),
-                    map.get("scope") == null ? null : ((List<?>) map.get("scope")).stream().map(String::valueOf).toList(),
-                    map.get("reject-threshold") == null ? null : Double.valueOf(String.valueOf(map.get("reject-threshold"))),
-                    map.get("threads") == null ? null : Integer.valueOf(String.valueOf(map.get("threads"))),
-                    location(base, map.get("reference")), minCellSize(map.get("publish")),
-                    map.get("lock-lease") == null ? null : Long.valueOf(String.valueOf(map.get("lock-lease"))), hadoop);
-        } catch (ClassCastException | NumberFormatException e) {
-            throw new UsageException("job file " + file + ": " + e.getMessage());
+            documents = new YamlPropertySourceLoader().load(name, new FileSystemResource(file));
+        } catch (IOException | RuntimeException e) {
+            throw new UsageException(name + " cannot be read: " + Failures.oneLine(e));
         }
+        if (documents.size() > 1) {
+            throw new UsageException(name + " holds " + documents.size() + " YAML documents; a job file is one");
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        Map<String, Object> settings = new LinkedHashMap<>();
+        if (!documents.isEmpty() && documents.get(0).getSource() instanceof Map<?, ?> values) {
+            values.forEach((key, value) -> settings.put("force-returns." + key,
+                    LOCATIONS.contains(String.valueOf(key)) ? relativeTo(folder, value) : value));
+        }
+        PropertySource<?> source = new OriginTrackedMapPropertySource(name, settings, true);
+        refuseUnknownKeys(source);
+        return source;
     }
 
-    /** {@code publish: {min-cell-size: 10}}: the only publish setting so far. */
-    private static Long minCellSize(Object publish) {
-        if (publish == null) {
-            return null;
-        }
-        if (!(publish instanceof Map<?, ?> p) || !p.keySet().stream().allMatch("min-cell-size"::equals)) {
-            throw new UsageException("job file: 'publish' takes only min-cell-size");
-        }
-        Object value = p.get("min-cell-size");
-        return value == null ? null : Long.valueOf(String.valueOf(value));
+    /** Binds the job file alone, failing on any key the settings type does not have. */
+    private static void refuseUnknownKeys(PropertySource<?> source) {
+        new Binder(ConfigurationPropertySources.from(source)).bind("force-returns",
+                Bindable.of(ForceReturnsSettings.class), new NoUnboundElementsBindHandler(BindHandler.DEFAULT));
     }
 
-    private static String location(Path base, Object value) {
-        if (value == null) {
-            return null;
-        }
-        String text = String.valueOf(value);
+    private static Object relativeTo(Path folder, Object value) {
+        Object raw = value instanceof OriginTrackedValue t ? t.getValue() : value;
+        String text = String.valueOf(raw);
         if (text.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:.*")) {
-            return text;
+            return value;
         }
-        return base.resolve(text).normalize().toString();
+        return OriginTrackedValue.of(folder.resolve(text).normalize().toString(), Origin.from(value));
     }
 }

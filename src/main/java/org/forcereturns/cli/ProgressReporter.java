@@ -16,8 +16,9 @@ final class ProgressReporter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    ProgressReporter(Progress progress, PrintStream terminal, boolean interactive, long intervalMillis) {
+    ProgressReporter(Progress progress, PrintStream terminal, boolean interactive, long intervalMillis, String runId) {
         this.thread = new Thread(() -> {
+            org.slf4j.MDC.put("run", runId);
             String last = "";
             while (running) {
                 try {
@@ -43,9 +44,10 @@ final class ProgressReporter implements AutoCloseable {
         thread.start();
     }
 
-    static ProgressReporter start(Progress progress, PrintStream err) {
+    /** A live line every second on a terminal, else a log line every 10 seconds. */
+    static ProgressReporter start(Progress progress, PrintStream err, String runId) {
         boolean interactive = System.console() != null;
-        return new ProgressReporter(progress, err, interactive, interactive ? 1_000 : 10_000);
+        return new ProgressReporter(progress, err, interactive, interactive ? 1_000 : 10_000, runId);
     }
 
     @Override

@@ -39,9 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 final class WarehouseLock implements AutoCloseable, Fence {
 
-    /** The lease unless the job file or command line says otherwise: a dead holder is taken over within it. */
-    static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
-
     private static final Logger log = LoggerFactory.getLogger(WarehouseLock.class);
     private static final String RELEASED = "released";
 
@@ -245,7 +242,7 @@ final class WarehouseLock implements AutoCloseable, Fence {
         } catch (IOException | RuntimeException e) {
             // Not fatal by itself: the lease lapses, and the run is fenced, only if renewals keep failing.
             log.warn("could not renew the warehouse lease {}: {}", generationFile(folder, generation),
-                    ForceReturnsCli.oneLine(e));
+                    Failures.oneLine(e));
         }
     }
 
@@ -255,7 +252,7 @@ final class WarehouseLock implements AutoCloseable, Fence {
             try {
                 lapsedOrOvertaken(clock.nanoTime());
             } catch (IOException | RuntimeException e) {
-                lose("its lease could not be checked (" + ForceReturnsCli.oneLine(e) + ")");
+                lose("its lease could not be checked (" + Failures.oneLine(e) + ")");
             }
         }
         if (lost != null) {

@@ -1,6 +1,7 @@
 package org.forcereturns.job;
 
 import javax.sql.DataSource;
+import org.forcereturns.config.ForceReturnsSettings;
 import org.forcereturns.domain.CleanOffence;
 import org.forcereturns.ingest.CsvRecord;
 import org.forcereturns.ledger.Ledgers;
@@ -51,7 +52,8 @@ public class ForceReturnsJobConfiguration {
 
     @Bean
     public Step ingest(JobRepository jobRepository, Step ingestDelivery, DeliveryPartitioner deliveryPartitioner,
-                       @Value("${force-returns.threads:2}") int threads, RunMetrics metrics) {
+                       ForceReturnsSettings settings, RunMetrics metrics) {
+        int threads = settings.getThreads();
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ingest-");
         executor.setConcurrencyLimit(threads);
         return new StepBuilder("ingest", jobRepository)
@@ -80,8 +82,9 @@ public class ForceReturnsJobConfiguration {
     @Bean
     public Step ingestDelivery(JobRepository jobRepository, PlatformTransactionManager tx, DeliveryReader reader,
                                RowProcessor processor, CleanOffenceWriter writer, DeliveryOutcome outcome,
-                               @Value("${force-returns.commit-interval:5000}") int commitInterval) {
-        return new StepBuilder("ingestDelivery", jobRepository).<CsvRecord, CleanOffence>chunk(commitInterval)
+                               ForceReturnsSettings settings) {
+        return new StepBuilder("ingestDelivery", jobRepository)
+                .<CsvRecord, CleanOffence>chunk(settings.getCommitInterval())
                 .transactionManager(tx)
                 .reader(reader)
                 .processor(processor)

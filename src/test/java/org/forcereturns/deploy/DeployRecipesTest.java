@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.forcereturns.cli.CommandLine;
+import org.forcereturns.cli.ForceReturnsCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.scheduling.support.CronExpression;
@@ -31,7 +31,7 @@ class DeployRecipesTest {
         assertThat(pod).containsEntry("restartPolicy", "OnFailure");
         Map<String, Object> container = list(pod, "containers").get(0);
         List<String> args = (List<String>) container.get("args");
-        assertThat(CommandLine.parse(args.toArray(String[]::new)).command()).isEqualTo("run");
+        assertThat(ForceReturnsCli.commandOf(args.toArray(String[]::new))).isEqualTo("run");
         for (String variable : List.of("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD")) {
             Map<String, Object> env = list(container, "env").stream().filter(e -> variable.equals(e.get("name")))
                     .findFirst().orElseThrow(() -> new AssertionError(variable + " is not set"));
@@ -69,6 +69,40 @@ class DeployRecipesTest {
                     "force-returns-etl.timer").directory(dir.toFile()).redirectErrorStream(true).start();
             String output = new String(verify.getInputStream().readAllBytes());
             assertThat(verify.waitFor()).as(output).isZero();
+        }
+    }
+
+    /**
+     * The job has no scheduler of its own: the recipes' schedulers start it. On the nights the UK's clocks change
+     * (2025-03-30, 2025-10-26), every recipe still runs once a day at 02:30 London time, never an hour early or late.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aClockChangeNeverMovesARunByAnHour() throws Exception {
+        Map<String, Object> cronJob = new Yaml().load(Files.readString(DEPLOY.resolve("cronjob.yaml")));
+        Map<String, Object> spec = map(cronJob, "spec");
+        java.time.ZoneId london = java.time.ZoneId.of((String) spec.get("timeZone"));
+        String timer = Files.readString(DEPLOY.resolve("force-returns-etl.timer"));
+        java.util.regex.Matcher onCalendar = java.util.regex.Pattern.compile("OnCalendar=\\*-\\*-\\* (\\d\\d):(\\d\\d):00")
+                .matcher(timer);
+        assertThat(onCalendar.find()).isTrue();
+        String crontabTime = Files.readAllLines(DEPLOY.resolve("crontab")).stream()
+                .filter(l -> l.matches("^\\d.*")).findFirst().orElseThrow();
+        for (String schedule : List.of("0 " + spec.get("schedule"),
+                "0 " + Integer.parseInt(onCalendar.group(2)) + " " + Integer.parseInt(onCalendar.group(1)) + " * * *",
+                "0 " + String.join(" ", List.of(crontabTime.split("\\s+")).subList(0, 5)))) {
+            CronExpression cron = CronExpression.parse(schedule);
+            for (String night : List.of("2025-03-27", "2025-10-23")) {
+                java.time.ZonedDateTime t = java.time.LocalDate.parse(night).atStartOfDay(london);
+                java.time.LocalTime time = cron.next(t).toLocalTime();
+                for (int day = 0; day < 7; day++) {
+                    java.time.ZonedDateTime next = cron.next(t);
+                    assertThat(next.toLocalDate()).as(schedule).isEqualTo(t.toLocalDate());
+                    assertThat(next.toLocalTime()).as(schedule + " on " + next.toLocalDate()).isEqualTo(time);
+                    assertThat(cron.next(next).toLocalDate()).as("once a day").isEqualTo(t.toLocalDate().plusDays(1));
+                    t = t.plusDays(1);
+                }
+            }
         }
     }
 

@@ -45,45 +45,13 @@ class OperationsIT {
             }
         }).toList();
         assertThat(logs).hasSizeGreaterThan(3);
-        assertThat(logs).allSatisfy(l -> assertThat(l.get("mdc").get("run").asText()).startsWith("r"));
-        assertThat(logs).anySatisfy(l -> assertThat(l.get("mdc").has("file")).isTrue());
+        // Spring Boot's structured logging (logstash fields): the MDC's run and file are fields of their own.
+        assertThat(logs).allSatisfy(l -> assertThat(l.get("run").asText()).startsWith("r"));
+        assertThat(logs).anySatisfy(l -> assertThat(l.has("file")).isTrue());
         JsonNode last = logs.get(logs.size() - 1);
-        assertThat(last.get("formattedMessage").asText()).contains("exit status 3").contains("1 file(s) quarantined")
+        assertThat(last.get("message").asText()).contains("exit status 3").contains("1 file(s) quarantined")
                 .contains("1 new unmapped platform value(s)");
         assertThat(r.out()).doesNotContain("SECRET-REF").doesNotContain("Carrier pigeon");
-    }
-
-    @Test
-    void scheduleModeRunsOnEveryTickAndServesMetricsWhileUp() throws Exception {
-        int port;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        JarProcess scheduler = JarProcess.start(dir, dir.resolve("schedule.log"), "schedule", "--cron", "*/2 * * * * *",
-                "--max-runs", "2", "--metrics-port", Integer.toString(port), "--inbox", inbox().toString(),
-                "--warehouse", dir.resolve("wh").toString(), "--run-date", "2024-12-31", "--reject-threshold", "0.5",
-                "--progress-interval", "1", "--metrics-textfile", dir.resolve("m.prom").toString(),
-                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("repo/batch"));
-        String scraped = "";
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (!scraped.contains("spring_batch_job_seconds_count") && System.currentTimeMillis() < deadline && scheduler.isAlive()) {
-            Thread.sleep(300);
-            try {
-                scraped = http.send(java.net.http.HttpRequest.newBuilder(
-                                java.net.URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            } catch (java.io.IOException notYetUp) {
-                // the endpoint starts with the scheduler
-            }
-        }
-
-        assertThat(scraped).as(scheduler.output()).contains("force_returns_files_total{status=\"LOADED\"} 1.0")
-                .contains("spring_batch_job_seconds_count");
-        assertThat(scheduler.waitFor(120)).as(scheduler.output()).isEqualTo(ExitStatus.SUCCESS);
-        String log = scheduler.output();
-        assertThat(log.lines().filter(l -> l.contains("ended COMPLETED")).count()).as(log).isEqualTo(2);
-        assertThat(log).contains("next run at").contains("nothing new since the last publish");
     }
 
     @Test
