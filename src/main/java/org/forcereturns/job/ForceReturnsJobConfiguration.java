@@ -136,13 +136,16 @@ public class ForceReturnsJobConfiguration {
         return new Ledgers(dataSource, prefix);
     }
 
-    /** Creates the ledger's tables when they are missing, like Spring Batch's own schema (schema-*.sql). */
+    /** Creates the ledger's tables when they are missing, as Spring Boot does Spring Batch's (schema-*.sql). */
     @Bean
     DataSourceScriptDatabaseInitializer ledgerSchemaInitializer(DataSource dataSource) {
         DatabaseInitializationSettings settings = new DatabaseInitializationSettings();
         settings.setSchemaLocations(new PlatformPlaceholderDatabaseDriverResolver()
                 .resolveAll(dataSource, "classpath:org/forcereturns/ledger/schema-@@platform@@.sql"));
         settings.setMode(DatabaseInitializationMode.ALWAYS);
+        // As for Spring Batch's own tables: two processes starting at once on a new database both create them, and
+        // PostgreSQL's CREATE TABLE IF NOT EXISTS is not safe against that race ("relation already exists").
+        settings.setContinueOnError(true);
         return new DataSourceScriptDatabaseInitializer(dataSource, settings);
     }
 
