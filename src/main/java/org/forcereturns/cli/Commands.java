@@ -193,6 +193,40 @@ final class Commands {
         }
     }
 
+    @Command(name = "worker", mixinStandardHelpOptions = true, footer = {DATABASE, """
+
+            The broker is set with Spring Boot's spring.rabbitmq.* properties
+            (default localhost:5672, guest/guest). Give the same --reference as the
+            runs. SIGTERM stops taking deliveries and lets those in hand finish.
+            See docs/scale-out.md."""},
+            description = {"Ingest deliveries for runs with --partitioning remote, until stopped.",
+                    "Takes partition requests from RabbitMQ; shares the runs' JobRepository and warehouse."})
+    static final class Worker extends WithSettings {
+
+        Worker(ForceReturnsCli cli) {
+            super(cli);
+        }
+
+        @Override
+        Class<?> application() {
+            return WorkerApplication.class;
+        }
+
+        @Override
+        int work(org.springframework.context.ApplicationContext context, ForceReturnsSettings settings)
+                throws Exception {
+            return org.forcereturns.partitioning.Worker.serve(context, settings, cli.err, ForceReturnsCli.NAME,
+                    cli.finished);
+        }
+    }
+
+    /** The worker's application: the job's, plus the intake of partition requests. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @org.springframework.context.annotation.Import({ForceReturnsApplication.class,
+            org.forcereturns.partitioning.WorkerIntake.class})
+    static class WorkerApplication {
+    }
+
     /** {@code --version}: the release the jar was built as. */
     static final class Version implements picocli.CommandLine.IVersionProvider {
 

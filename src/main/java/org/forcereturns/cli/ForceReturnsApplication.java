@@ -6,13 +6,14 @@ import org.forcereturns.ingest.ReferenceData;
 import org.forcereturns.job.PipelineFactory;
 import org.forcereturns.metrics.Progress;
 import org.forcereturns.metrics.RunMetrics;
+import org.forcereturns.partitioning.RemotePartitioning;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /** The Spring Boot application of the job commands: the settings, the JobRepository and the job. */
 @SpringBootApplication(scanBasePackages = "org.forcereturns.job")
-@Import(SettingsConfiguration.class)
+@Import({SettingsConfiguration.class, RemotePartitioning.class})
 public class ForceReturnsApplication {
 
     public static void main(String[] args) {

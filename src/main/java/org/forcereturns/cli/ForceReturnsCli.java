@@ -65,7 +65,7 @@ public final class ForceReturnsCli {
     CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Commands.Top());
         for (Object command : List.of(new Commands.Run(this), new Commands.Restart(this), new Commands.Rebuild(this),
-                new Commands.Status(this), new Commands.Report(this))) {
+                new Commands.Status(this), new Commands.Report(this), new Commands.Worker(this))) {
             cl.addSubcommand(command);
         }
         cl.addSubcommand(new CommandLine.HelpCommand());

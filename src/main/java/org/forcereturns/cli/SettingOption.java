@@ -23,6 +23,8 @@ record SettingOption(String name, String property, String label, String descript
 
     private static final Set<String> JOB = Set.of("run", "rebuild");
     private static final Set<String> PROCESS = Set.of("run", "rebuild", "restart");
+    /** Process settings a worker needs too: its deliveries are ingested as the manager's would be. */
+    private static final Set<String> WORKER_TOO = Set.of("run", "rebuild", "restart", "worker");
 
     static final List<SettingOption> ALL = List.of(
             new SettingOption("--inbox", "inbox", "URI", "folder of force returns (local path, file:, hdfs:, s3a:)",
@@ -37,18 +39,22 @@ record SettingOption(String name, String property, String label, String descript
                     "quarantine a file whose rejected share of rows is above X", JOB),
             new SettingOption("--min-cell-size", "publish.min-cell-size", "N", "publish force-level counts from 1 to "
                     + "N-1 as null, flagged suppressed (0: off; job file: publish: min-cell-size)", JOB),
-            new SettingOption("--threads", "threads", "N", "deliveries ingested in parallel", PROCESS),
+            new SettingOption("--threads", "threads", "N", "deliveries ingested in parallel", WORKER_TOO),
             new SettingOption("--commit-interval", "commit-interval", "N",
-                    "rows of a delivery written per chunk (one transaction in the JobRepository)", PROCESS),
+                    "rows of a delivery written per chunk (one transaction in the JobRepository)", WORKER_TOO),
             new SettingOption("--reference", "reference", "DIR", "folder of reference files (forces.csv, "
                     + "platforms.csv, platform-aliases.csv, header-aliases.csv, offence-codes.csv) replacing the "
-                    + "bundled ones", PROCESS),
+                    + "bundled ones", WORKER_TOO),
             new SettingOption("--lock-lease", "lock-lease", "SECONDS", "the warehouse lease: a run that died (any "
                     + "host, any container) is taken over this long after its last heartbeat", PROCESS),
             new SettingOption("--metrics-textfile", "metrics-textfile", "PATH",
                     "Prometheus textfile written at the end of every run", PROCESS),
             new SettingOption("--log-format", "log-format", "text|json",
-                    "json: one JSON object per log line (Spring Boot's structured logging)", PROCESS),
+                    "json: one JSON object per log line (Spring Boot's structured logging)", WORKER_TOO),
+            new SettingOption("--partitioning", "partitioning", "local|remote", "remote: the deliveries are "
+                    + "ingested by worker processes (the worker command) over RabbitMQ (spring.rabbitmq.*)", PROCESS),
+            new SettingOption("--worker-timeout", "worker-timeout", "DURATION", "remote partitioning: deliveries no "
+                    + "worker has finished this long after they were sent fail the run (e.g. 30s, 5m)", PROCESS),
             new SettingOption("--progress-interval", "progress-interval", "SECONDS",
                     "log progress this often (default: a live line on a terminal, else every 10 seconds)", PROCESS));
 

@@ -53,10 +53,18 @@ public class ForceReturnsSettings implements Validator {
     private Duration progressInterval;
     /** Hadoop {@code fs.*} (core-site style) settings for hdfs: and s3a: locations. */
     private Map<String, String> hadoop = new LinkedHashMap<>();
+    /** Where the ingest step's partitions run: in this process, or on worker processes over RabbitMQ. */
+    private Partitioning partitioning = Partitioning.LOCAL;
+    /** With remote partitioning: the partitions no worker has finished this long after they were sent fail the run. */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private Duration workerTimeout = Duration.ofMinutes(5);
     private final Publish publish = new Publish();
 
     /** How log lines are written: plain text, or one JSON object per line (Spring Boot's structured logging). */
     public enum LogFormat { TEXT, JSON }
+
+    /** Local: threads of this process; remote: worker processes (the worker command), see docs/scale-out.md. */
+    public enum Partitioning { LOCAL, REMOTE }
 
     public static class Publish {
 
@@ -110,6 +118,9 @@ public class ForceReturnsSettings implements Validator {
         }
         if (s.lockLease.compareTo(Duration.ofSeconds(1)) < 0) {
             errors.rejectValue("lockLease", "min", "must be at least 1 second");
+        }
+        if (s.workerTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+            errors.rejectValue("workerTimeout", "min", "must be at least 1 second");
         }
         if (s.progressInterval != null && s.progressInterval.compareTo(Duration.ofSeconds(1)) < 0) {
             errors.rejectValue("progressInterval", "min", "must be at least 1 second");
@@ -226,6 +237,22 @@ public class ForceReturnsSettings implements Validator {
 
     public void setHadoop(Map<String, String> hadoop) {
         this.hadoop = hadoop;
+    }
+
+    public Partitioning getPartitioning() {
+        return partitioning;
+    }
+
+    public void setPartitioning(Partitioning partitioning) {
+        this.partitioning = partitioning;
+    }
+
+    public Duration getWorkerTimeout() {
+        return workerTimeout;
+    }
+
+    public void setWorkerTimeout(Duration workerTimeout) {
+        this.workerTimeout = workerTimeout;
     }
 
     public Publish getPublish() {

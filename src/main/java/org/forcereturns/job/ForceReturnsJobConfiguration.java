@@ -7,6 +7,7 @@ import org.forcereturns.ingest.CsvRecord;
 import org.forcereturns.ledger.Ledgers;
 import org.forcereturns.metrics.Progress;
 import org.forcereturns.metrics.RunMetrics;
+import org.forcereturns.partitioning.RemotePartitioning;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -52,7 +53,11 @@ public class ForceReturnsJobConfiguration {
 
     @Bean
     public Step ingest(JobRepository jobRepository, Step ingestDelivery, DeliveryPartitioner deliveryPartitioner,
-                       ForceReturnsSettings settings, RunMetrics metrics) {
+                       ForceReturnsSettings settings, RunMetrics metrics, RemotePartitioning remote) {
+        if (settings.getPartitioning() == ForceReturnsSettings.Partitioning.REMOTE) {
+            return remote.managerStep("ingest", jobRepository, "ingestDelivery", deliveryPartitioner, settings,
+                    metrics.observations());
+        }
         int threads = settings.getThreads();
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ingest-");
         executor.setConcurrencyLimit(threads);
@@ -82,8 +87,8 @@ public class ForceReturnsJobConfiguration {
     @Bean
     public Step ingestDelivery(JobRepository jobRepository, PlatformTransactionManager tx, DeliveryReader reader,
                                RowProcessor processor, CleanOffenceWriter writer, DeliveryOutcome outcome,
-                               ForceReturnsSettings settings) {
-        return new StepBuilder("ingestDelivery", jobRepository)
+                               ForceReturnsSettings settings, RemotePartitioning remote) {
+        return remote.workerStepBuilder("ingestDelivery", jobRepository)
                 .<CsvRecord, CleanOffence>chunk(settings.getCommitInterval())
                 .transactionManager(tx)
                 .reader(reader)
