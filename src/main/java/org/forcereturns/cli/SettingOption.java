@@ -55,6 +55,8 @@ record SettingOption(String name, String property, String label, String descript
                     + "ingested by worker processes (the worker command) over RabbitMQ (spring.rabbitmq.*)", PROCESS),
             new SettingOption("--worker-timeout", "worker-timeout", "DURATION", "remote partitioning: deliveries no "
                     + "worker has finished this long after they were sent fail the run (e.g. 30s, 5m)", PROCESS),
+            new SettingOption("--partition-queue", "partition-queue", "NAME", "remote partitioning: the RabbitMQ "
+                    + "queue of partition requests, one per JobRepository", WORKER_TOO),
             new SettingOption("--progress-interval", "progress-interval", "SECONDS",
                     "log progress this often (default: a live line on a terminal, else every 10 seconds)", PROCESS));
 

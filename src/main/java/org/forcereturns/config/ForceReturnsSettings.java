@@ -58,6 +58,8 @@ public class ForceReturnsSettings implements Validator {
     /** With remote partitioning: the partitions no worker has finished this long after they were sent fail the run. */
     @DurationUnit(ChronoUnit.SECONDS)
     private Duration workerTimeout = Duration.ofMinutes(5);
+    /** With remote partitioning: the RabbitMQ queue of partition requests; one per JobRepository. */
+    private String partitionQueue = "force-returns.partitions";
     private final Publish publish = new Publish();
 
     /** How log lines are written: plain text, or one JSON object per line (Spring Boot's structured logging). */
@@ -121,6 +123,9 @@ public class ForceReturnsSettings implements Validator {
         }
         if (s.workerTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
             errors.rejectValue("workerTimeout", "min", "must be at least 1 second");
+        }
+        if (s.partitionQueue == null || s.partitionQueue.isBlank()) {
+            errors.rejectValue("partitionQueue", "missing", "cannot be empty");
         }
         if (s.progressInterval != null && s.progressInterval.compareTo(Duration.ofSeconds(1)) < 0) {
             errors.rejectValue("progressInterval", "min", "must be at least 1 second");
@@ -253,6 +258,14 @@ public class ForceReturnsSettings implements Validator {
 
     public void setWorkerTimeout(Duration workerTimeout) {
         this.workerTimeout = workerTimeout;
+    }
+
+    public String getPartitionQueue() {
+        return partitionQueue;
+    }
+
+    public void setPartitionQueue(String partitionQueue) {
+        this.partitionQueue = partitionQueue;
     }
 
     public Publish getPublish() {

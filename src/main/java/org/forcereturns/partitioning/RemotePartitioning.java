@@ -23,14 +23,12 @@ import org.springframework.integration.dsl.IntegrationFlow;
  * Spring Batch remote partitioning over RabbitMQ (spring-batch-integration, Spring Integration AMQP): the manager
  * side of the ingest step, and the builder of the worker step wherever a {@link WorkerIntake} is present (the
  * {@code worker} command). The manager sends one {@code StepExecutionRequest} per delivery to the durable queue
- * {@value #QUEUE} and polls the JobRepository until every partition has ended; no replies travel back.
+ * {@code partition-queue} and polls the JobRepository until every partition has ended; no replies travel back.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableIntegration
 public class RemotePartitioning {
 
-    /** The queue of partition requests, declared by whichever process connects first. */
-    public static final String QUEUE = "force-returns.partitions";
     /** How often the manager reads the partitions' status from the JobRepository. */
     static final long POLL_MILLIS = 1000;
 
@@ -42,9 +40,10 @@ public class RemotePartitioning {
         this.worker = worker;
     }
 
+    /** The queue of partition requests, declared by whichever process connects first. */
     @Bean
-    Queue partitionQueue() {
-        return new Queue(QUEUE, true);
+    Queue partitionQueue(ForceReturnsSettings settings) {
+        return new Queue(settings.getPartitionQueue(), true);
     }
 
     /** The manager's outgoing partition requests. */
@@ -54,9 +53,10 @@ public class RemotePartitioning {
     }
 
     @Bean
-    IntegrationFlow partitionRequestsToBroker(DirectChannel partitionRequests, AmqpTemplate rabbit) {
+    IntegrationFlow partitionRequestsToBroker(DirectChannel partitionRequests, AmqpTemplate rabbit,
+                                              ForceReturnsSettings settings) {
         return IntegrationFlow.from(partitionRequests)
-                .handle(Amqp.outboundAdapter(rabbit).routingKey(QUEUE))
+                .handle(Amqp.outboundAdapter(rabbit).routingKey(settings.getPartitionQueue()))
                 .get();
     }
 

@@ -41,13 +41,13 @@ final class RequestClaim {
         MDC.put("run", run);
         String file = partition.getExecutionContext().containsKey("source_file")
                 ? partition.getExecutionContext().getString("source_file") : partition.getStepName();
-        if (job.getStatus() != BatchStatus.STARTED && job.getStatus() != BatchStatus.STARTING) {
-            log.info("{}: run {} is {}; request ignored (restart the run to ingest it)", file, run, job.getStatus());
-            return false;
-        }
         if (partition.getStatus() != BatchStatus.STARTING) {
             log.info("{}: already {} (step execution {}); request ignored", file, partition.getStatus(),
                     partition.getId());
+            return false;
+        }
+        if (job.getStatus() != BatchStatus.STARTED && job.getStatus() != BatchStatus.STARTING) {
+            log.info("{}: run {} is {}; request ignored (restart the run to ingest it)", file, run, job.getStatus());
             return false;
         }
         partition.setStatus(BatchStatus.STARTED);

@@ -58,7 +58,7 @@ public final class Worker {
         }, "worker-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         intake.start();
-        log.info("worker ready: taking deliveries from queue {} at {}, {} at a time", RemotePartitioning.QUEUE, where,
+        log.info("worker ready: taking deliveries from queue {} at {}, {} at a time", settings.getPartitionQueue(), where,
                 settings.getThreads());
         stop.await();
         log.info("worker stopped");

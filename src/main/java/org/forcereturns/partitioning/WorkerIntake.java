@@ -40,7 +40,7 @@ public class WorkerIntake {
         SimpleMessageConverter converter = new SimpleMessageConverter();
         converter.setAllowedListPatterns(List.of(StepExecutionRequest.class.getName(), "java.lang.*"));
         RequestClaim claim = new RequestClaim(repository);
-        return IntegrationFlow.from(Amqp.inboundAdapter(connectionFactory, RemotePartitioning.QUEUE)
+        return IntegrationFlow.from(Amqp.inboundAdapter(connectionFactory, settings.getPartitionQueue())
                         .configureContainer(c -> c.concurrentConsumers(settings.getThreads()).prefetchCount(1)
                                 .shutdownTimeout(STOP_GRACE.toMillis()).defaultRequeueRejected(false))
                         .messageConverter(converter)

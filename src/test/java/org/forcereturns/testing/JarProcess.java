@@ -80,6 +80,11 @@ public final class JarProcess {
         return process.isAlive();
     }
 
+    /** Kills the process if it is still running (a test's clean-up). */
+    public void destroy() {
+        process.destroyForcibly();
+    }
+
     /** Sends a real signal (KILL or TERM) to the process. */
     public void signal(String name) throws IOException, InterruptedException {
         new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
