@@ -14,6 +14,7 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.integration.amqp.dsl.Amqp;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.config.EnableIntegration;
@@ -66,6 +67,7 @@ public class RemotePartitioning {
      */
     public Step managerStep(String name, JobRepository jobRepository, String workerStep, Partitioner partitioner,
                             ForceReturnsSettings settings, ObservationRegistry observations) {
+        SharedJobRepository.require(beanFactory.getBean(Environment.class), "--partitioning remote");
         return new RemotePartitioningManagerStepBuilder(name, jobRepository)
                 .partitioner(workerStep, partitioner)
                 .outputChannel(beanFactory.getBean("partitionRequests", DirectChannel.class))

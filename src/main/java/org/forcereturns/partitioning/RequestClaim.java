@@ -9,6 +9,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
@@ -30,7 +31,12 @@ final class RequestClaim {
     }
 
     boolean claim(StepExecutionRequest request) {
-        StepExecution partition = repository.getStepExecution(request.getStepExecutionId());
+        StepExecution partition;
+        try {
+            partition = repository.getStepExecution(request.getStepExecutionId());
+        } catch (EmptyResultDataAccessException unknown) {
+            partition = null;
+        }
         if (partition == null) {
             log.warn("partition request for step execution {}, which this JobRepository does not have: ignored "
                     + "(is the worker on the manager's JobRepository?)", request.getStepExecutionId());

@@ -30,6 +30,7 @@ public final class Worker {
      */
     public static int serve(ApplicationContext context, ForceReturnsSettings settings, PrintStream err,
                             String name, CountDownLatch finished) throws InterruptedException {
+        SharedJobRepository.require(context.getEnvironment(), "a worker");
         ConnectionFactory broker = context.getBean(ConnectionFactory.class);
         String where = broker.getHost() + ":" + broker.getPort();
         try {

@@ -148,6 +148,19 @@ class RemotePartitioningIT {
     }
 
     @Test
+    void theEmbeddedJobRepositoryIsRefusedSinceWorkersCannotShareIt() throws Exception {
+        Cli.Result manager = JarProcess.run(dir, "run", "--partitioning", "remote", "--inbox", SAMPLE_INBOX,
+                "--warehouse", dir.resolve("wh-h2").toString());
+        Cli.Result worker = JarProcess.run(dir, "worker");
+
+        assertThat(manager.status()).as(manager.out()).isEqualTo(ExitStatus.USAGE);
+        assertThat(manager.out()).contains("force-returns-etl: --partitioning remote needs a JobRepository shared "
+                + "with the workers, not the embedded H2 database");
+        assertThat(worker.status()).as(worker.out()).isEqualTo(ExitStatus.USAGE);
+        assertThat(worker.out()).contains("force-returns-etl: a worker needs a JobRepository shared with the runs");
+    }
+
+    @Test
     void aWorkerKilledMidDeliveryFailsTheRunAfterTheTimeoutAndRestartWithAWorkerFinishesIt() throws Exception {
         Path inbox = LargeInbox.write(dir.resolve("large-inbox"), 6, 16_000);
         Path local = dir.resolve("wh-large-local");
