@@ -1,6 +1,7 @@
 package org.forcereturns.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.forcereturns.testing.RemoteRun.count;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -10,11 +11,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 import org.forcereturns.cli.ExitStatus;
 import org.forcereturns.testing.Cli;
 import org.forcereturns.testing.JarProcess;
 import org.forcereturns.testing.LargeInbox;
+import org.forcereturns.testing.RemoteRun;
 import org.forcereturns.testing.TestPostgres;
 import org.forcereturns.testing.TestRabbit;
 import org.forcereturns.testing.WarehouseComparison;
@@ -51,13 +52,12 @@ class RemotePartitioningIT {
 
     @Test
     void twoWorkersPublishWhatALocalRunPublishesAndARequestDeliveredTwiceChangesNothing() throws Exception {
-        TestPostgres.Database db = TestPostgres.freshSchema();
-        String queue = TestRabbit.freshQueue();
+        RemoteRun remote = RemoteRun.fresh(dir);
         Path warehouse = dir.resolve("wh-sample-remote");
-        JarProcess a = worker(db, queue, "worker-a");
-        JarProcess b = worker(db, queue, "worker-b");
+        JarProcess a = remote.worker("worker-a");
+        JarProcess b = remote.worker("worker-b");
         try {
-            Cli.Result run = JarProcess.run(dir, args(db, queue, "run", "--partitioning", "remote", "--inbox",
+            Cli.Result run = JarProcess.run(dir, remote.args("run", "--partitioning", "remote", "--inbox",
                     SAMPLE_INBOX, "--warehouse", warehouse.toString(), "--run-date", RUN_DATE, "--worker-timeout",
                     "120s"));
 
@@ -69,12 +69,12 @@ class RemotePartitioningIT {
                     count(sampleLocalRun.out(), " rows read, "));
 
             // The broker delivers a request again: the partition has completed, so nothing runs.
-            long[] partition = completedPartition(db);
-            broker.send(queue, new StepExecutionRequest("ingestDelivery", partition[0]));
-            broker.send(queue, new StepExecutionRequest("ingestDelivery", partition[0]));
+            long[] partition = completedPartition(remote.db());
+            broker.send(remote.queue(), new StepExecutionRequest("ingestDelivery", partition[0]));
+            broker.send(remote.queue(), new StepExecutionRequest("ingestDelivery", partition[0]));
             String ignored = "already COMPLETED (step execution " + partition[0] + "); request ignored";
-            awaitLog(() -> count(a.output() + b.output(), ignored) == 2, a, "both repeated requests ignored");
-            assertThat(completedPartition(db)).as("the partition's execution is untouched").containsExactly(partition);
+            RemoteRun.await(() -> count(a.output() + b.output(), ignored) == 2, a, "both repeated requests ignored");
+            assertThat(completedPartition(remote.db())).as("the partition's execution is untouched").containsExactly(partition);
             assertThat(WarehouseComparison.differences(sampleLocal, warehouse)).isEmpty();
 
             a.signal("TERM");
@@ -85,18 +85,17 @@ class RemotePartitioningIT {
         } finally {
             a.destroy();
             b.destroy();
-            broker.deleteQueue(queue);
+            remote.close();
         }
     }
 
     @Test
     void noWorkerRunningFailsTheRunAfterTheTimeoutAndARequestLeftQueuedIsNotRunLater() throws Exception {
-        TestPostgres.Database db = TestPostgres.freshSchema();
-        String queue = TestRabbit.freshQueue();
+        RemoteRun remote = RemoteRun.fresh(dir);
         Path warehouse = dir.resolve("wh-no-worker");
         try {
             long started = System.nanoTime();
-            Cli.Result run = JarProcess.run(dir, args(db, queue, "run", "--partitioning", "remote", "--inbox",
+            Cli.Result run = JarProcess.run(dir, remote.args("run", "--partitioning", "remote", "--inbox",
                     SAMPLE_INBOX, "--warehouse", warehouse.toString(), "--run-date", RUN_DATE, "--worker-timeout",
                     "5s"));
 
@@ -104,19 +103,19 @@ class RemotePartitioningIT {
             assertThat((System.nanoTime() - started) / 1e9).isLessThan(60);
             assertThat(run.out().lines().filter(l -> l.startsWith("force-returns-etl: run ")).toList())
                     .singleElement().asString().contains("no worker finished 55 deliveries within the worker timeout (5s)");
-            assertThat(broker.depth(queue)).isEqualTo(55);
+            assertThat(broker.depth(remote.queue())).isEqualTo(55);
 
             // A worker started later finds the run failed: it drops the requests and ingests nothing.
-            JarProcess late = worker(db, queue, "worker-late");
+            JarProcess late = remote.worker("worker-late");
             try {
-                awaitLog(() -> count(late.output(), "; request ignored") == 55, late,
+                RemoteRun.await(() -> count(late.output(), "; request ignored") == 55, late,
                         "the stale requests dropped");
                 assertThat(late.committedFiles()).isZero();
             } finally {
                 late.destroy();
             }
         } finally {
-            broker.deleteQueue(queue);
+            remote.close();
         }
     }
 
@@ -169,16 +168,15 @@ class RemotePartitioningIT {
                 "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("jobrepo/large"));
         assertThat(localRun.status()).as(localRun.out()).isEqualTo(ExitStatus.SUCCESS);
 
-        TestPostgres.Database db = TestPostgres.freshSchema();
-        String queue = TestRabbit.freshQueue();
+        RemoteRun remote = RemoteRun.fresh(dir);
         Path warehouse = dir.resolve("wh-large-remote");
-        JarProcess doomed = worker(db, queue, "worker-killed", "--threads", "1");
+        JarProcess doomed = remote.worker("worker-killed", "--threads", "1");
         JarProcess second = null;
         try {
-            JarProcess manager = JarProcess.start(dir, dir.resolve("manager-killed.log"), args(db, queue, "run",
+            JarProcess manager = JarProcess.start(dir, dir.resolve("manager-killed.log"), remote.args("run",
                     "--partitioning", "remote", "--inbox", inbox.toString(), "--warehouse", warehouse.toString(),
                     "--run-date", "2024-12-31", "--worker-timeout", "20s"));
-            awaitLog(() -> doomed.committedFiles() >= 1 && count(doomed.output(), ": taken (") >= 2, doomed,
+            RemoteRun.await(() -> doomed.committedFiles() >= 1 && count(doomed.output(), ": taken (") >= 2, doomed,
                     "a second delivery taken");
             doomed.signal("KILL");
             assertThat(doomed.waitFor(30)).isEqualTo(137);
@@ -186,8 +184,8 @@ class RemotePartitioningIT {
             assertThat(manager.waitFor(90)).as(manager.output()).isEqualTo(ExitStatus.FAILED);
             assertThat(manager.output()).contains("no worker finished");
 
-            second = worker(db, queue, "worker-second");
-            Cli.Result restarted = JarProcess.run(dir, args(db, queue, "restart", "--partitioning", "remote",
+            second = remote.worker("worker-second");
+            Cli.Result restarted = JarProcess.run(dir, remote.args("restart", "--partitioning", "remote",
                     "--worker-timeout", "120s"));
 
             assertThat(restarted.status()).as(restarted.out() + second.output()).isEqualTo(ExitStatus.SUCCESS);
@@ -198,42 +196,8 @@ class RemotePartitioningIT {
             if (second != null) {
                 second.destroy();
             }
-            broker.deleteQueue(queue);
+            remote.close();
         }
-    }
-
-    private static JarProcess worker(TestPostgres.Database db, String queue, String name, String... options)
-            throws Exception {
-        List<String> command = new ArrayList<>(List.of("worker"));
-        command.addAll(List.of(options));
-        JarProcess worker = JarProcess.start(dir, dir.resolve(name + ".log"), args(db, queue,
-                command.toArray(String[]::new)));
-        awaitLog(() -> worker.output().contains("worker ready"), worker, "worker ready");
-        return worker;
-    }
-
-    private static String[] args(TestPostgres.Database db, String queue, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--partition-queue", queue));
-        all.addAll(List.of(db.springArgs()));
-        all.addAll(List.of(broker.springArgs()));
-        return all.toArray(String[]::new);
-    }
-
-    private static void awaitLog(java.util.function.BooleanSupplier done, JarProcess process, String what)
-            throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 90_000;
-        while (!done.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("not seen within 90s: " + what + "; output:\n" + process.output());
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private static long count(String text, String part) {
-        Predicate<String> has = l -> l.contains(part);
-        return text.lines().filter(has).count();
     }
 
     /** A completed partition's step execution id and version. */
