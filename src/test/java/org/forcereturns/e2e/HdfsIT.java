@@ -2,10 +2,8 @@ package org.forcereturns.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.permission.FsPermission;
@@ -15,6 +13,7 @@ import org.forcereturns.testing.Cli;
 import org.forcereturns.testing.Duck;
 import org.forcereturns.testing.JarProcess;
 import org.forcereturns.testing.LargeInbox;
+import org.forcereturns.testing.MiniHdfs;
 import org.forcereturns.testing.WarehouseComparison;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,26 +36,23 @@ class HdfsIT {
 
     @TempDir
     static Path dir;
+    static MiniHdfs mini;
     static MiniDFSCluster cluster;
     static FileSystem hdfs;
     static String hdfsUri;
 
     @BeforeAll
     static void startHdfs() throws Exception {
-        Configuration conf = new Configuration();
-        // Port 0: the NameNode binds a free port, read back below; the DataNode and web UIs do likewise.
-        cluster = new MiniDFSCluster.Builder(conf, dir.resolve("minidfs").toFile())
-                .numDataNodes(1).nameNodePort(0).format(true).build();
-        cluster.waitActive();
-        hdfs = cluster.getFileSystem();
-        hdfsUri = "hdfs://localhost:" + cluster.getNameNodePort();
-        hdfs.copyFromLocalFile(false, true, hadoopPath(Path.of("src/sample/inbox")), new org.apache.hadoop.fs.Path("/inbox"));
+        mini = MiniHdfs.start(dir);
+        cluster = mini.cluster;
+        hdfs = mini.fs;
+        hdfsUri = mini.uri;
     }
 
     @AfterAll
-    static void stopHdfs() throws Exception {
-        if (cluster != null) {
-            cluster.shutdown(true);
+    static void stopHdfs() {
+        if (mini != null) {
+            mini.close();
         }
     }
 
@@ -220,16 +216,11 @@ class HdfsIT {
     }
 
     private static org.apache.hadoop.fs.Path hadoopPath(Path local) {
-        return new org.apache.hadoop.fs.Path(local.toAbsolutePath().toUri());
+        return MiniHdfs.hadoopPath(local);
     }
 
     /** Copies every published table of an HDFS warehouse to local disk (without .crc files) for DuckDB. */
     private static Path copyTablesBack(String warehouse, String localName) throws Exception {
-        Path local = Files.createDirectories(dir.resolve(localName));
-        for (String table : WarehouseComparison.TABLES) {
-            hdfs.copyToLocalFile(false, new org.apache.hadoop.fs.Path(warehouse, table),
-                    hadoopPath(local.resolve(table)), true);
-        }
-        return local;
+        return mini.copyTablesBack(warehouse, dir.resolve(localName));
     }
 }
