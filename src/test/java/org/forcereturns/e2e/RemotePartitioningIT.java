@@ -161,21 +161,15 @@ class RemotePartitioningIT {
 
     @Test
     void aWorkerKilledMidDeliveryFailsTheRunAfterTheTimeoutAndRestartWithAWorkerFinishesIt() throws Exception {
-        Path inbox = LargeInbox.write(dir.resolve("large-inbox"), 6, 16_000);
-        Path local = dir.resolve("wh-large-local");
-        Cli.Result localRun = JarProcess.run(dir, "run", "--inbox", inbox.toString(), "--warehouse",
-                local.toString(), "--run-date", "2024-12-31",
-                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("jobrepo/large"));
-        assertThat(localRun.status()).as(localRun.out()).isEqualTo(ExitStatus.SUCCESS);
-
+        Path local = largeInboxRunLocally();
         RemoteRun remote = RemoteRun.fresh(dir);
         Path warehouse = dir.resolve("wh-large-remote");
         JarProcess doomed = remote.worker("worker-killed", "--threads", "1");
         JarProcess second = null;
         try {
             JarProcess manager = JarProcess.start(dir, dir.resolve("manager-killed.log"), remote.args("run",
-                    "--partitioning", "remote", "--inbox", inbox.toString(), "--warehouse", warehouse.toString(),
-                    "--run-date", "2024-12-31", "--worker-timeout", "20s"));
+                    "--partitioning", "remote", "--inbox", largeInbox.toString(), "--warehouse",
+                    warehouse.toString(), "--run-date", "2024-12-31", "--worker-timeout", "20s"));
             RemoteRun.await(() -> doomed.committedFiles() >= 1 && count(doomed.output(), ": taken (") >= 2, doomed,
                     "a second delivery taken");
             doomed.signal("KILL");
@@ -198,6 +192,52 @@ class RemotePartitioningIT {
             }
             remote.close();
         }
+    }
+
+    @Test
+    void sigtermToAWorkerLetsItFinishTheDeliveryInHandWhileAnotherWorkerFinishesTheRun() throws Exception {
+        Path local = largeInboxRunLocally();
+        RemoteRun remote = RemoteRun.fresh(dir);
+        Path warehouse = dir.resolve("wh-large-sigterm");
+        JarProcess stopped = remote.worker("worker-stopped", "--threads", "1");
+        JarProcess other = remote.worker("worker-other", "--threads", "1");
+        try {
+            JarProcess manager = JarProcess.start(dir, dir.resolve("manager-sigterm.log"), remote.args("run",
+                    "--partitioning", "remote", "--inbox", largeInbox.toString(), "--warehouse",
+                    warehouse.toString(), "--run-date", "2024-12-31", "--worker-timeout", "120s"));
+            RemoteRun.await(() -> count(stopped.output(), ": taken (") >= 1, stopped, "a delivery taken");
+            long before = stopped.committedFiles();
+            stopped.signal("TERM");
+            stopped.waitFor(150);
+
+            String afterStop = stopped.output().substring(stopped.output().indexOf("stop requested"));
+            assertThat(afterStop).as("the delivery in hand finished after the stop")
+                    .containsPattern(": (LOADED|QUARANTINED) \\(").contains("worker stopped");
+            assertThat(stopped.committedFiles()).isGreaterThan(before);
+            assertThat(manager.waitFor(180)).as(manager.output() + other.output()).isEqualTo(ExitStatus.SUCCESS);
+            assertThat(WarehouseComparison.differences(local, warehouse)).isEmpty();
+        } finally {
+            stopped.destroy();
+            other.destroy();
+            remote.close();
+        }
+    }
+
+    static Path largeInbox;
+    static Path largeLocal;
+
+    /** Six files of 16,000 rows, and their tables from a local run (made once, for the tests that use them). */
+    private static synchronized Path largeInboxRunLocally() throws Exception {
+        if (largeLocal == null) {
+            largeInbox = LargeInbox.write(dir.resolve("large-inbox"), 6, 16_000);
+            Path local = dir.resolve("wh-large-local");
+            Cli.Result run = JarProcess.run(dir, "run", "--inbox", largeInbox.toString(), "--warehouse",
+                    local.toString(), "--run-date", "2024-12-31",
+                    "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("jobrepo/large"));
+            assertThat(run.status()).as(run.out()).isEqualTo(ExitStatus.SUCCESS);
+            largeLocal = local;
+        }
+        return largeLocal;
     }
 
     /** A completed partition's step execution id and version. */
