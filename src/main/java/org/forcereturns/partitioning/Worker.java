@@ -49,7 +49,16 @@ public final class Worker {
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             log.info("stop requested: taking no more deliveries; finishing the ones in hand");
-            intake.stop();
+            // Bounded: stopping waits on the broker (consumer cancel), which may not answer (queue deleted, broker
+            // gone); the process ends within the grace whatever happens.
+            Thread stopping = new Thread(intake::stop, "worker-intake-stop");
+            stopping.setDaemon(true);
+            stopping.start();
+            try {
+                stopping.join(WorkerIntake.STOP_GRACE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             stop.countDown();
             try {
                 finished.await(WorkerIntake.STOP_GRACE.toSeconds(), TimeUnit.SECONDS);
