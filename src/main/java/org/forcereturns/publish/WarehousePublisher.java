@@ -18,15 +18,12 @@ import org.forcereturns.aggregate.Corrections;
 import org.forcereturns.aggregate.OffenceTally;
 import org.forcereturns.aggregate.Summaries;
 import org.forcereturns.aggregate.UnmappedPlatforms;
+import org.forcereturns.domain.FileOutcome;
+import org.forcereturns.domain.FileStatus;
 import org.forcereturns.domain.FinancialPeriod;
 import org.forcereturns.domain.FinancialYear;
 import org.forcereturns.domain.Platform;
-import org.forcereturns.ingest.FileOutcome;
-import org.forcereturns.ingest.FileStatus;
 import org.forcereturns.ingest.IngestRules;
-import org.forcereturns.ledger.DeliveryRecord;
-import org.forcereturns.ledger.IngestedFile;
-import org.forcereturns.ledger.Ledger;
 import org.forcereturns.storage.Fence;
 import org.forcereturns.storage.Hashing;
 import org.forcereturns.storage.InParallel;
@@ -35,6 +32,11 @@ import org.forcereturns.storage.ParquetTableReader;
 import org.forcereturns.storage.ParquetTableWriter;
 import org.forcereturns.storage.Storage;
 import org.forcereturns.storage.TableSchema;
+import org.forcereturns.warehouse.CleanOffenceFiles;
+import org.forcereturns.warehouse.DeliveryRecord;
+import org.forcereturns.warehouse.IngestedFile;
+import org.forcereturns.warehouse.Ledger;
+import org.forcereturns.warehouse.Tables;
 
 /**
  * Publishes the tables of contract section 7 from the ledger: every loaded delivery's rows, corrected by
@@ -180,8 +182,7 @@ public final class WarehousePublisher {
                 }
             });
         }
-        Map<String, String> footer = new LinkedHashMap<>(meta);
-        footer.put(CleanOffenceWriteSupport.AVRO_SCHEMA_KEY, CleanOffenceWriteSupport.AVRO_SCHEMA);
+        Map<String, String> footer = CleanOffenceFiles.footer(meta);
         Path table = new Path(staging, Tables.CLEAN_OFFENCES.name());
         long written = 0;
         for (long n : InParallel.map(List.copyOf(years.entrySet()), "publish",

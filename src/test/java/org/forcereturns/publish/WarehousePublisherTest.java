@@ -13,6 +13,7 @@ import org.forcereturns.storage.TableSchema;
 import org.forcereturns.testing.Cli;
 import org.forcereturns.testing.Duck;
 import org.forcereturns.testing.InboxWriter;
+import org.forcereturns.warehouse.Tables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
