@@ -12,6 +12,9 @@ import java.util.SortedSet;
  * a quarantined file keeps the counts of its validation, but none of its rows are published.
  *
  * @param layout          null when the header could not be recognised
+ * @param rejectsByReason rejected rows by reason, as the run that read the file counted them (for its metrics);
+ *                        empty in an outcome read back from the ledger, which keeps only the totals (Spring Batch's)
+ * @param skipsByReason   skipped rows by reason, likewise
  * @param quarantine      null when the file is loaded
  * @param coveredMonths   force code to the months its accepted rows cover (empty when quarantined)
  * @param preambleLines   non-blank lines above the header, skipped (0 when no header was found)
