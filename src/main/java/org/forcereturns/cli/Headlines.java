@@ -4,9 +4,9 @@ import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.Locale;
 import org.apache.hadoop.fs.Path;
-import org.forcereturns.publish.Tables;
 import org.forcereturns.report.ReportData;
 import org.forcereturns.storage.TableSchema;
+import org.forcereturns.warehouse.Tables;
 
 /** Prints where the tables are and the headline figures, read back from the published Parquet. */
 final class Headlines {

@@ -1,6 +1,6 @@
 package org.forcereturns.cli;
 
-import org.forcereturns.job.PublishTasklet;
+import org.forcereturns.publish.PublishTasklet;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 

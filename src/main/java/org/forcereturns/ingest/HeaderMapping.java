@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
+import org.forcereturns.domain.Layout;
 
 /**
  * Which column of a force return holds which {@link Field}, and what the header says about the file's

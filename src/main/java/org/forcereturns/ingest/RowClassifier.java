@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import org.forcereturns.domain.CleanOffence;
+import org.forcereturns.domain.Layout;
 import org.forcereturns.domain.Reject;
 import org.forcereturns.domain.RejectReason;
 

@@ -9,6 +9,7 @@ import org.forcereturns.domain.CleanOffence;
 import org.forcereturns.domain.FinancialPeriod;
 import org.forcereturns.domain.FinancialYear;
 import org.forcereturns.domain.Force;
+import org.forcereturns.domain.Layout;
 import org.forcereturns.domain.OffenceCode;
 import org.forcereturns.domain.Platform;
 import org.forcereturns.domain.Reject;

@@ -3,26 +3,23 @@ package org.forcereturns.job;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.fs.Path;
-import org.forcereturns.ingest.ReferenceData;
 import org.forcereturns.storage.Fence;
 import org.forcereturns.storage.Storage;
 import org.springframework.batch.core.job.parameters.JobParameters;
 
-/** Builds a run's pipeline from its job parameters; storage and reference data are shared by all runs. */
+/** Builds a run's pipeline from its job parameters; storage is shared by all runs. */
 public final class PipelineFactory {
 
     private final Storage storage;
-    private final ReferenceData reference;
     /** Each held warehouse's lease, checked by the publish step before it changes the tables. */
     private final Map<String, Fence> fences = new ConcurrentHashMap<>();
 
-    public PipelineFactory(Map<String, String> hadoopSettings, ReferenceData reference) {
+    public PipelineFactory(Map<String, String> hadoopSettings) {
         this.storage = new Storage(hadoopSettings);
-        this.reference = reference;
     }
 
     public Pipeline forRun(JobParameters parameters) {
-        return new Pipeline(storage, reference, RunSettings.from(parameters));
+        return new Pipeline(storage, RunSettings.from(parameters));
     }
 
     /** Sets (or, with null, clears) the fence of a warehouse this process holds. */

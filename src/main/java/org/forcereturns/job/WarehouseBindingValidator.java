@@ -1,8 +1,8 @@
 package org.forcereturns.job;
 
 import org.apache.hadoop.fs.Path;
-import org.forcereturns.ledger.Ledgers;
-import org.forcereturns.publish.Tables;
+import org.forcereturns.warehouse.Ledgers;
+import org.forcereturns.warehouse.Tables;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersValidator;

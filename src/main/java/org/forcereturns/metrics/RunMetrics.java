@@ -14,9 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.forcereturns.domain.FileOutcome;
 import org.forcereturns.domain.RejectReason;
 import org.forcereturns.domain.SkipReason;
-import org.forcereturns.ingest.FileOutcome;
 
 /**
  * The pipeline's metrics for Prometheus, beside Spring Batch's own job and step timers (recorded through the

@@ -2,8 +2,8 @@ package org.forcereturns.publish;
 
 import java.util.List;
 import java.util.Map;
-import org.forcereturns.ledger.DeliveryRecord;
-import org.forcereturns.ledger.IngestedFile;
+import org.forcereturns.warehouse.DeliveryRecord;
+import org.forcereturns.warehouse.IngestedFile;
 
 /**
  * What a publish did.

@@ -8,11 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
-import org.forcereturns.ingest.FileOutcome;
-import org.forcereturns.ledger.DeliveryRecord;
-import org.forcereturns.ledger.IngestedFile;
+import org.forcereturns.domain.FileOutcome;
 import org.forcereturns.storage.Storage;
 import org.forcereturns.storage.TableSchema;
+import org.forcereturns.warehouse.DeliveryRecord;
+import org.forcereturns.warehouse.IngestedFile;
+import org.forcereturns.warehouse.Tables;
 
 /**
  * Lineage for one run, written beside the tables as {@code manifest.json} (the latest run) and

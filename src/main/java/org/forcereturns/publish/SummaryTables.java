@@ -6,6 +6,7 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.forcereturns.aggregate.Summaries;
 import org.forcereturns.storage.TableSchema;
+import org.forcereturns.warehouse.Tables;
 
 /** Turns the folded summaries into the rows of each summary table. */
 final class SummaryTables {

@@ -13,7 +13,8 @@ import org.apache.avro.generic.GenericRecord;
 import org.forcereturns.aggregate.Corrections;
 import org.forcereturns.aggregate.OffenceTally;
 import org.forcereturns.domain.FinancialPeriod;
-import org.forcereturns.ledger.DeliveryRecord;
+import org.forcereturns.warehouse.DeliveryRecord;
+import org.forcereturns.warehouse.Tables;
 
 /**
  * Contract section 5: dropped offences are never silent. Counts, per delivered content, the accepted rows that

@@ -44,6 +44,11 @@ final class TableSwap {
         }
     }
 
+    /** Whether the live table was swapped in whole (it has the marker a swap writes). */
+    boolean complete(String table) {
+        return storage.exists(new Path(new Path(warehouse, table), "_SUCCESS"));
+    }
+
     void swap(String table, Path staged, String runId) throws IOException {
         fence.check("replacing the table " + table);
         storage.writeString(new Path(staged, "_SUCCESS"), runId + "\n");

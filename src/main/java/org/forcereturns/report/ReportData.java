@@ -15,10 +15,10 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.forcereturns.domain.RejectReason;
-import org.forcereturns.publish.Tables;
 import org.forcereturns.storage.ParquetTableReader;
 import org.forcereturns.storage.Storage;
 import org.forcereturns.storage.TableSchema;
+import org.forcereturns.warehouse.Tables;
 
 /**
  * Everything the run report shows, read back from the published Parquet tables only (never the ledger), so the

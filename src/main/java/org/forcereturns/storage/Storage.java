@@ -52,6 +52,13 @@ public final class Storage {
             "ipc.client.connect.max.retries.on.timeouts", "2");
 
     private final Configuration conf;
+    /**
+     * The same settings with Hadoop's own local file system: for remote file systems, whose clients keep scratch
+     * files on local disk through {@code FileSystem.getLocal}, which requires a {@code LocalFileSystem} (S3A
+     * buffers each upload there). Remote file systems are cached by Hadoop per scheme and authority, and
+     * {@link #resolve} creates each first through here, so Parquet's readers and writers get the same instance.
+     */
+    private final Configuration remoteConf;
     private volatile FileSystem localFs;
 
     public Storage(Map<String, String> hadoopSettings) {
@@ -66,6 +73,11 @@ public final class Storage {
             }
         });
         hadoopSettings.forEach(conf::set);
+        this.remoteConf = new Configuration(conf);
+        if (!hadoopSettings.containsKey("fs.file.impl")) {
+            remoteConf.unset("fs.file.impl");
+            remoteConf.unset("fs.file.impl.disable.cache");
+        }
     }
 
     private boolean onlyHadoopDefault(String key) {
@@ -116,7 +128,7 @@ public final class Storage {
                 }
                 return local;
             }
-            return path.getFileSystem(conf);
+            return path.getFileSystem(remoteConf);
         } catch (UnsupportedFileSystemException e) {
             throw new StorageException("no file system for the scheme \"" + path.toUri().getScheme() + ":\" of "
                     + path + " (use a local path, hdfs://, or s3a:// with hadoop-aws on the class path: see "

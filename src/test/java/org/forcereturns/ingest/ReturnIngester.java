@@ -9,6 +9,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.forcereturns.domain.FileOutcome;
 import org.forcereturns.domain.RejectReason;
 import org.forcereturns.domain.SkipReason;
 

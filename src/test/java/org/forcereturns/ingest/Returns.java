@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.forcereturns.domain.CleanOffence;
+import org.forcereturns.domain.FileOutcome;
 import org.forcereturns.domain.Reject;
 import org.forcereturns.normalise.OffenceScope;
 

@@ -11,6 +11,7 @@ import org.forcereturns.cli.ExitStatus;
 import org.forcereturns.testing.Cli;
 import org.forcereturns.testing.Duck;
 import org.forcereturns.testing.InboxWriter;
+import org.forcereturns.warehouse.Tables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

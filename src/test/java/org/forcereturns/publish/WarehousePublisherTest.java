@@ -13,6 +13,7 @@ import org.forcereturns.storage.TableSchema;
 import org.forcereturns.testing.Cli;
 import org.forcereturns.testing.Duck;
 import org.forcereturns.testing.InboxWriter;
+import org.forcereturns.warehouse.Tables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,7 +83,7 @@ class WarehousePublisherTest {
         inbox.file("2024-05-01_kent.csv", "Force,Crime Ref,Date Recorded,HO Offence Code,Platform");
         Path wh = dir.resolve("wh");
         assertThat(run(inbox.root(), wh, "2024-12-31").status()).isEqualTo(ExitStatus.SUCCESS);
-        assertThat(wh.resolve("clean_offences/financial_year_start=" + WarehousePublisher.EMPTY_TABLE_YEAR)).exists();
+        assertThat(wh.resolve("clean_offences/financial_year_start=" + CleanOffencesTable.EMPTY_TABLE_YEAR)).exists();
 
         inbox.file("2024-05-02_kent.csv", "Force,Crime Ref,Date Recorded,HO Offence Code,Platform",
                 "Kent,K1,2023-04-03,86/2,Snapchat");

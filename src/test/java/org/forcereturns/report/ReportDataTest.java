@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.generic.GenericData;
-import org.forcereturns.publish.Tables;
 import org.forcereturns.storage.ParquetTableWriter;
 import org.forcereturns.storage.Storage;
 import org.forcereturns.storage.TableSchema;
+import org.forcereturns.warehouse.Tables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

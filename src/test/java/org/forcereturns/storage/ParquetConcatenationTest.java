@@ -29,9 +29,9 @@ import org.forcereturns.domain.FinancialPeriod;
 import org.forcereturns.domain.FinancialYear;
 import org.forcereturns.domain.OffenceCode;
 import org.forcereturns.domain.Platform;
-import org.forcereturns.publish.CleanOffenceFiles;
-import org.forcereturns.publish.Tables;
 import org.forcereturns.testing.Duck;
+import org.forcereturns.warehouse.CleanOffenceFiles;
+import org.forcereturns.warehouse.Tables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

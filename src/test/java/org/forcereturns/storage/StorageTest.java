@@ -149,4 +149,20 @@ class StorageTest {
         // 3 retries a second apart; Hadoop's own defaults (10 retries) would take over 10 s.
         assertThat((System.nanoTime() - start) / 1_000_000_000.0).isLessThan(8.0);
     }
+
+    /**
+     * S3A buffers uploads in local scratch files through {@code FileSystem.getLocal}, which must be Hadoop's
+     * LocalFileSystem: a remote file system must not see the raw local one that Storage uses for local paths.
+     */
+    @Test
+    void aRemoteFileSystemKeepsItsScratchFilesOnHadoopsOwnLocalFileSystem() throws Exception {
+        Storage storage = new Storage(Map.of("fs.s3a.endpoint", "http://127.0.0.1:1", "fs.s3a.endpoint.region",
+                "us-east-1", "fs.s3a.path.style.access", "true"));
+        org.apache.hadoop.fs.FileSystem s3 = storage.fs(storage.resolve("s3a://scratch-test/x"));
+
+        assertThat(org.apache.hadoop.fs.FileSystem.getLocal(s3.getConf()))
+                .isInstanceOf(org.apache.hadoop.fs.LocalFileSystem.class);
+        assertThat(storage.fs(storage.resolve(dir.resolve("local").toString())))
+                .isInstanceOf(ForklessLocalFileSystem.class);
+    }
 }

@@ -31,7 +31,7 @@ public final class LedgerDatabase implements AutoCloseable {
         return new LedgerDatabase(new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2)
                 .setName("ledger-" + UUID.randomUUID())
                 .addScript("org/springframework/batch/core/schema-h2.sql")
-                .addScript("org/forcereturns/ledger/schema-h2.sql")
+                .addScript("org/forcereturns/warehouse/schema-h2.sql")
                 .build());
     }
 

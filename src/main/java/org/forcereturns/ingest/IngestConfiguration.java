@@ -1,0 +1,109 @@
+package org.forcereturns.ingest;
+
+import org.forcereturns.config.ForceReturnsSettings;
+import org.forcereturns.domain.CleanOffence;
+import org.forcereturns.intake.DeliveryContext;
+import org.forcereturns.job.Pipeline;
+import org.forcereturns.job.PipelineFactory;
+import org.forcereturns.metrics.Progress;
+import org.forcereturns.metrics.RunMetrics;
+import org.forcereturns.partitioning.RemotePartitioning;
+import org.forcereturns.warehouse.Ledgers;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.listener.StepListener;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.context.annotation.ScopedProxyMode;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Ingest: the partitioned {@code ingest} step, whose partitions (planned by intake's partitioner, one per delivery)
+ * each run the chunk-oriented worker step {@code ingestDelivery}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class IngestConfiguration {
+
+    @Bean
+    public Step ingest(JobRepository jobRepository, Step ingestDelivery, Partitioner deliveryPartitioner,
+                       ForceReturnsSettings settings, RunMetrics metrics, RemotePartitioning remote) {
+        if (settings.getPartitioning() == ForceReturnsSettings.Partitioning.REMOTE) {
+            return remote.managerStep("ingest", jobRepository, "ingestDelivery", deliveryPartitioner, settings,
+                    metrics.observations());
+        }
+        int threads = settings.getThreads();
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ingest-");
+        executor.setConcurrencyLimit(threads);
+        return new StepBuilder("ingest", jobRepository)
+                .observationRegistry(metrics.observations())
+                .partitioner("ingestDelivery", deliveryPartitioner)
+                .step(ingestDelivery)
+                .gridSize(threads)
+                .taskExecutor(executor)
+                .build();
+    }
+
+    /**
+     * The worker step, run once per delivery (partition): chunk-oriented, reading the delivery's rows, applying the
+     * contract's rules, writing accepted rows to Parquet and tallies. Rejected rows are skipped by Spring Batch and
+     * sent to the quarantine by the outcome listener, which also sums the file up when its last row is read. It
+     * records no per-item observations: those would cost more than the rules themselves on a return's rows.
+     */
+    @Bean
+    public Step ingestDelivery(JobRepository jobRepository, PlatformTransactionManager tx, DeliveryReader reader,
+                               RowProcessor processor, CleanOffenceWriter writer, DeliveryOutcome outcome,
+                               ForceReturnsSettings settings, RemotePartitioning remote) {
+        return remote.workerStepBuilder("ingestDelivery", jobRepository)
+                .<CsvRecord, CleanOffence>chunk(settings.getCommitInterval())
+                .transactionManager(tx)
+                .reader(reader)
+                .processor(processor)
+                .writer(writer)
+                .faultTolerant()
+                .skipPolicy((failure, skipped) -> failure instanceof RejectedRow)
+                .listener((StepListener) outcome)
+                .stream(outcome)
+                .build();
+    }
+
+    /** The delivery a partition is ingesting: one instance per partition, shared by its reader, writer, listener. */
+    @Bean
+    @Scope(value = "step", proxyMode = ScopedProxyMode.NO)
+    DeliveryInProgress deliveryInProgress(@Value("#{stepExecution}") StepExecution stepExecution,
+                                          PipelineFactory pipelines, ReferenceData reference, Ledgers ledgers) {
+        Pipeline pipeline = pipelines.forRun(stepExecution.getJobExecution().getJobParameters());
+        return new DeliveryInProgress(DeliveryContext.read(stepExecution.getExecutionContext()), pipeline,
+                reference, ledgers.of(pipeline.storage(), pipeline.warehouse()), pipelines.fence(pipeline.warehouse()));
+    }
+
+    @Bean
+    @StepScope
+    DeliveryReader deliveryReader(DeliveryInProgress delivery) {
+        return new DeliveryReader(delivery);
+    }
+
+    @Bean
+    @StepScope
+    RowProcessor rowProcessor(DeliveryInProgress delivery) {
+        return new RowProcessor(delivery);
+    }
+
+    @Bean
+    @StepScope
+    CleanOffenceWriter cleanOffenceWriter(DeliveryInProgress delivery) {
+        return new CleanOffenceWriter(delivery);
+    }
+
+    @Bean
+    @StepScope
+    DeliveryOutcome deliveryOutcome(DeliveryInProgress delivery, RunMetrics metrics, Progress progress) {
+        return new DeliveryOutcome(delivery, metrics, progress);
+    }
+}

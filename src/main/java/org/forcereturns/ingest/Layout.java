@@ -1,6 +1,0 @@
-package org.forcereturns.ingest;
-
-/** RECORD: one row per recorded offence. COUNT: one row per table cell, with a count column. */
-public enum Layout {
-    RECORD, COUNT
-}
