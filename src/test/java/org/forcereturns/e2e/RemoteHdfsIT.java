@@ -40,10 +40,7 @@ class RemoteHdfsIT {
 
     @Test
     void twoWorkersOnHdfsPublishWhatALocalRunPublishesOnLocalDisk() throws Exception {
-        JarProcess local = JarProcess.start(dir, dir.resolve("local.log"), "run", "--inbox",
-                Path.of("src/sample/inbox").toAbsolutePath().toString(), "--warehouse",
-                dir.resolve("wh-local").toString(), "--run-date", RUN_DATE,
-                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("jobrepo/local"));
+        JarProcess local = RemoteRun.localSampleRun(dir, dir.resolve("wh-local"), RUN_DATE);
         RemoteRun remote = RemoteRun.fresh(dir);
         JarProcess a = remote.worker("worker-a");
         JarProcess b = remote.worker("worker-b");

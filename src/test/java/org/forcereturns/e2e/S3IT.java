@@ -2,7 +2,6 @@ package org.forcereturns.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,12 +41,9 @@ class S3IT {
 
     @BeforeAll
     static void startS3() throws Exception {
-        s3 = S3Mock.start(dir);
-        s3.createBucket("inbox");
-        s3.createBucket("warehouse");
-        storage = new Storage(s3.clientSettings());
-        upload(Path.of("src/sample/inbox"), "s3a://inbox/returns");
-        job = jobFile("s3.yml", s3.hadoopSettings());
+        s3 = S3Mock.startWithSample(dir);
+        storage = s3.client();
+        job = S3Mock.jobFile(dir.resolve("s3.yml"), s3.hadoopSettings());
     }
 
     @AfterAll
@@ -64,7 +60,7 @@ class S3IT {
                 Path.of("src/sample/inbox").toAbsolutePath().toString(), "--warehouse",
                 dir.resolve("wh-sample-local").toString(), "--run-date", RUN_DATE, repo("sample-local"));
 
-        Cli.Result onS3 = runJob("run", "--job", job.toString(), "--inbox", "s3a://inbox/returns", "--warehouse",
+        Cli.Result onS3 = runJob("run", "--job", job.toString(), "--inbox", S3Mock.SAMPLE_INBOX, "--warehouse",
                 "s3a://warehouse/sample", "--run-date", RUN_DATE, repo("sample-s3"));
 
         assertThat(onS3.status()).as(onS3.out()).isEqualTo(ExitStatus.QUARANTINED);
@@ -75,7 +71,7 @@ class S3IT {
         assertThat(storage.list(storage.resolve("s3a://warehouse/sample/_staging"))).as("nothing left in _staging")
                 .isEmpty();
 
-        Path copied = copyTablesBack("s3a://warehouse/sample", "wh-sample-s3");
+        Path copied = s3.copyTablesBack("s3a://warehouse/sample", dir.resolve("wh-sample-s3"));
         PublishedFigures.assertNationalFigures(copied);
         assertThat(WarehouseComparison.differences(dir.resolve("wh-sample-local"), copied)).isEmpty();
     }
@@ -121,7 +117,7 @@ class S3IT {
         System.out.println("S3IT: what a reader listing clean_offences saw during the republish: " + counts);
         assertThat(files(table)).as("the table after the run").isEqualTo(before);
         assertThat(WarehouseComparison.differences(dir.resolve("wh-sample-local"),
-                copyTablesBack(warehouse, "wh-rebuilt-s3"))).isEmpty();
+                s3.copyTablesBack(warehouse, dir.resolve("wh-rebuilt-s3")))).isEmpty();
         String published = manifestRunId(warehouse);
         for (String name : WarehouseComparison.TABLES) {
             assertThat(storage.readString(storage.resolve(warehouse + "/" + name + "/_SUCCESS")).strip())
@@ -181,8 +177,8 @@ class S3IT {
         settings.put("fs.s3a.attempts.maximum", "1");
         settings.put("fs.s3a.retry.limit", "1");
         long start = System.nanoTime();
-        Cli.Result r = runJob("run", "--job", jobFile("unreachable.yml", settings).toString(), "--inbox",
-                "s3a://inbox/returns", "--warehouse", dir.resolve("wh-unused").toString(), repo("errors"));
+        Cli.Result r = runJob("run", "--job", S3Mock.jobFile(dir.resolve("unreachable.yml"), settings).toString(), "--inbox",
+                S3Mock.SAMPLE_INBOX, "--warehouse", dir.resolve("wh-unused").toString(), repo("errors"));
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
 
         assertThat(r.status()).as(r.out()).isEqualTo(ExitStatus.FAILED);
@@ -193,13 +189,6 @@ class S3IT {
 
     private static Cli.Result runJob(String... args) throws Exception {
         return JarProcess.run(dir, S3Mock.credentials(), args);
-    }
-
-    /** A job file whose {@code hadoop:} map holds {@code settings}; inbox and warehouse come on the command line. */
-    private static Path jobFile(String name, Map<String, String> settings) throws Exception {
-        StringBuilder yaml = new StringBuilder("hadoop:\n");
-        settings.forEach((k, v) -> yaml.append("  ").append(k).append(": \"").append(v).append("\"\n"));
-        return Files.writeString(dir.resolve(name), yaml);
     }
 
     /** Every file below a table folder (relative name to length); empty when the folder is missing. */
@@ -232,36 +221,5 @@ class S3IT {
 
     private static String repo(String name) {
         return "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("repo-" + name).resolve("batch");
-    }
-
-    private static org.apache.hadoop.fs.Path hadoopPath(Path local) {
-        return new org.apache.hadoop.fs.Path(local.toAbsolutePath().toUri());
-    }
-
-    /**
-     * Copies a local folder to S3, file by file, through Storage (S3A's own copyFromLocalFile wants Hadoop's
-     * checksummed local file system, which Storage replaces).
-     */
-    private static void upload(Path folder, String target) throws Exception {
-        try (var walk = Files.walk(folder)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                storage.copy(hadoopPath(file), storage.resolve(target + "/"
-                        + folder.relativize(file).toString().replace('\\', '/')));
-            }
-        }
-    }
-
-    /** Copies every published table of an S3 warehouse to local disk for DuckDB. */
-    private static Path copyTablesBack(String warehouse, String localName) throws Exception {
-        Path local = Files.createDirectories(dir.resolve(localName));
-        for (String table : WarehouseComparison.TABLES) {
-            org.apache.hadoop.fs.Path source = storage.resolve(warehouse + "/" + table);
-            String prefix = source.toString() + "/";
-            for (FileStatus f : storage.listFilesRecursively(source)) {
-                storage.copy(f.getPath(), hadoopPath(local.resolve(table)
-                        .resolve(f.getPath().toString().substring(prefix.length()))));
-            }
-        }
-        return local;
     }
 }

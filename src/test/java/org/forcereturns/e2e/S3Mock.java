@@ -15,6 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.fs.FileStatus;
+import org.forcereturns.storage.Storage;
+import org.forcereturns.testing.MiniHdfs;
+import org.forcereturns.testing.WarehouseComparison;
 
 /**
  * Adobe's S3Mock (an S3-compatible server in one runnable jar, copied into target/ by the build) run as a child
@@ -31,6 +35,8 @@ final class S3Mock implements AutoCloseable {
     private final Path log;
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Storage client;
+    private final List<String> buckets = new java.util.ArrayList<>();
 
     private S3Mock(Process process, Path log, int port) {
         this.process = process;
@@ -54,6 +60,18 @@ final class S3Mock implements AutoCloseable {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         S3Mock mock = new S3Mock(process, log, port);
         mock.awaitAnswer(Duration.ofSeconds(90));
+        return mock;
+    }
+
+    /** Where {@link #startWithSample} puts the bundled sample inbox. */
+    static final String SAMPLE_INBOX = "s3a://inbox/returns";
+
+    /** Started, with the buckets {@code inbox} and {@code warehouse}, the sample inbox in the first. */
+    static S3Mock startWithSample(Path dir) throws Exception {
+        S3Mock mock = start(dir);
+        mock.createBucket("inbox");
+        mock.createBucket("warehouse");
+        mock.upload(Path.of("src/sample/inbox"), SAMPLE_INBOX);
         return mock;
     }
 
@@ -125,6 +143,7 @@ final class S3Mock implements AutoCloseable {
         if (r.statusCode() != 200) {
             throw new IllegalStateException("cannot create the bucket " + bucket + ": " + r.statusCode() + " " + r.body());
         }
+        buckets.add(bucket);
     }
 
     /**
@@ -157,6 +176,48 @@ final class S3Mock implements AutoCloseable {
         return s;
     }
 
+    /** This JVM's own S3A client of this server (test set-up and checks). */
+    synchronized Storage client() {
+        if (client == null) {
+            client = new Storage(clientSettings());
+        }
+        return client;
+    }
+
+    /**
+     * Copies a local folder to S3, file by file, through Storage (S3A's own copyFromLocalFile wants Hadoop's
+     * checksummed local file system, which Storage replaces).
+     */
+    void upload(Path folder, String target) throws Exception {
+        try (var walk = Files.walk(folder)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                client().copy(MiniHdfs.hadoopPath(file), client().resolve(target + "/"
+                        + folder.relativize(file).toString().replace('\\', '/')));
+            }
+        }
+    }
+
+    /** Copies every published table of an S3 warehouse to local disk for DuckDB. */
+    Path copyTablesBack(String warehouse, Path local) throws Exception {
+        Files.createDirectories(local);
+        for (String table : WarehouseComparison.TABLES) {
+            org.apache.hadoop.fs.Path source = client().resolve(warehouse + "/" + table);
+            String prefix = source.toString() + "/";
+            for (FileStatus f : client().listFilesRecursively(source)) {
+                client().copy(f.getPath(), MiniHdfs.hadoopPath(local.resolve(table)
+                        .resolve(f.getPath().toString().substring(prefix.length()))));
+            }
+        }
+        return local;
+    }
+
+    /** Writes a job file whose {@code hadoop:} map holds {@code settings}; inbox and warehouse come as options. */
+    static Path jobFile(Path file, Map<String, String> settings) throws IOException {
+        StringBuilder yaml = new StringBuilder("hadoop:\n");
+        settings.forEach((k, v) -> yaml.append("  ").append(k).append(": \"").append(v).append("\"\n"));
+        return Files.writeString(file, yaml);
+    }
+
     String output() {
         try {
             return Files.readString(log);
@@ -166,7 +227,13 @@ final class S3Mock implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
+        // Hadoop caches a client per bucket for the whole JVM: the next test's S3Mock (another port) needs new ones.
+        if (client != null) {
+            for (String bucket : buckets) {
+                client.resolve("s3a://" + bucket + "/").getFileSystem(client.configuration()).close();
+            }
+        }
         process.destroy();
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             process.destroyForcibly();

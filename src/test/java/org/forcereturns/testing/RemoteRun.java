@@ -3,6 +3,7 @@ package org.forcereturns.testing;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -26,11 +27,27 @@ public record RemoteRun(Path dir, TestPostgres.Database db, TestRabbit.Broker br
 
     /** Starts a worker process and waits until it takes requests; its output goes to {@code <name>.log}. */
     public JarProcess worker(String name, String... options) throws Exception {
+        return worker(name, Map.of(), options);
+    }
+
+    /** As {@link #worker(String, String...)}, with extra environment variables (e.g. S3 credentials). */
+    public JarProcess worker(String name, Map<String, String> env, String... options) throws Exception {
         List<String> command = new ArrayList<>(List.of("worker"));
         command.addAll(List.of(options));
-        JarProcess worker = JarProcess.start(dir, dir.resolve(name + ".log"), args(command.toArray(String[]::new)));
+        JarProcess worker = JarProcess.start(dir, dir.resolve(name + ".log"), env,
+                args(command.toArray(String[]::new)));
         await(() -> worker.output().contains("worker ready"), worker, "worker ready");
         return worker;
+    }
+
+    /**
+     * Starts the local run a remote run's tables are compared with: the bundled sample, one process, on local disk
+     * and its own H2 JobRepository.
+     */
+    public static JarProcess localSampleRun(Path dir, Path warehouse, String runDate) throws Exception {
+        return JarProcess.start(dir, dir.resolve("local.log"), "run", "--inbox",
+                Path.of("src/sample/inbox").toAbsolutePath().toString(), "--warehouse", warehouse.toString(),
+                "--run-date", runDate, "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("jobrepo/local"));
     }
 
     /** Removes the queue from the broker. */
