@@ -164,7 +164,9 @@ class S3IT {
         }
 
         System.out.println("S3IT: reads of a file replaced 12 times: " + reads);
-        assertThat(reads).containsKey("whole").containsOnlyKeys("whole", "changed while read");
+        // What matters is what a reader never sees (the file missing, or half of it). How many reads overlap the
+        // writes depends on the machine: a read that meets a replacement can spend most of the test in S3A's retries.
+        assertThat(reads).isNotEmpty().containsOnlyKeys("whole", "changed while read");
         assertThat(storage.readString(file)).isEqualTo("12 " + padding);
         assertThat(storage.list(file.getParent())).hasSize(1);
     }
