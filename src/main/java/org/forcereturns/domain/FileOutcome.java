@@ -47,12 +47,6 @@ public record FileOutcome(Layout layout, long rowsRead, long rowsAccepted, long 
         return new FileOutcome(layout, 0, 0, 0, 0, Map.of(), Map.of(), reason, new java.util.TreeMap<>());
     }
 
-    /** This outcome, with what its header said: how many preamble lines were above it and which columns it ignored. */
-    public FileOutcome withHeader(long preambleLines, List<String> ignoredColumns) {
-        return new FileOutcome(layout, rowsRead, rowsAccepted, rowsRejected, rowsSkipped, rejectsByReason,
-                skipsByReason, quarantine, coveredMonths, preambleLines, ignoredColumns);
-    }
-
     public FileStatus status() {
         return quarantine == null ? FileStatus.LOADED : FileStatus.QUARANTINED;
     }

@@ -85,11 +85,6 @@ public final class Ledger {
         return new Path(fileDir(sha256), "rejects.parquet");
     }
 
-    /** Whether the database knows nothing of this warehouse: no delivery was ever recorded for it. */
-    public boolean isEmpty() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM FR_DELIVERY WHERE WAREHOUSE = ?", Long.class, warehouse) == 0;
-    }
-
     public void recordDelivery(DeliveryRecord d) {
         tx.executeWithoutResult(status -> {
             jdbc.update("DELETE FROM FR_DELIVERY WHERE WAREHOUSE = ? AND SOURCE_FILE = ? AND SHA256 = ?", warehouse,
@@ -153,10 +148,6 @@ public final class Ledger {
                             .computeIfAbsent(rs.getString(2), k -> new TreeSet<>()).addAll(period.months());
                 }, warehouse);
         return out;
-    }
-
-    public Optional<IngestedFile> ingested(String sha256) {
-        return Optional.ofNullable(committed().get(sha256));
     }
 
     /** Outcomes of the contents that count (the first delivery of each), by SHA-256; each must be committed. */

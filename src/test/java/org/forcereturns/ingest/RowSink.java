@@ -5,7 +5,7 @@ import org.forcereturns.domain.CleanOffence;
 import org.forcereturns.domain.Reject;
 
 /** Where a file's rows go as they are read, so that no file is ever held in memory whole. */
-public interface RowSink {
+interface RowSink {
 
     void accepted(CleanOffence offence) throws IOException;
 
