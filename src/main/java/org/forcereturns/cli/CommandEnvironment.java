@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.forcereturns.config.ForceReturnsSettings;
 import org.forcereturns.config.ForceReturnsSettings.LogFormat;
+import org.forcereturns.config.ForceReturnsSettings.Partitioning;
+import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
@@ -24,13 +26,18 @@ final class CommandEnvironment implements ApplicationListener<ApplicationEnviron
     static final String OPTIONS = "command-line options";
     static final String JSON_LOGS = "classpath:logback-json.xml";
 
+    static final String EXCLUDE = "spring.autoconfigure.exclude";
+
     private final Map<String, Object> options;
     private final PropertySource<?> jobFile;
+    private final boolean usesBroker;
     private String datasourceUrl;
 
-    CommandEnvironment(Map<String, Object> options, PropertySource<?> jobFile) {
+    /** @param usesBroker whether the command always uses the broker (a worker), whatever its partitioning */
+    CommandEnvironment(Map<String, Object> options, PropertySource<?> jobFile, boolean usesBroker) {
         this.options = options;
         this.jobFile = jobFile;
+        this.usesBroker = usesBroker;
     }
 
     /** After Spring Boot has read application.properties, before it starts logging. */
@@ -47,6 +54,14 @@ final class CommandEnvironment implements ApplicationListener<ApplicationEnviron
             environment.getPropertySources().addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, jobFile);
         }
         datasourceUrl = environment.getProperty("spring.datasource.url");
+        Partitioning partitioning = Binder.get(environment).bind("force-returns.partitioning", Partitioning.class)
+                .orElseGet(() -> new ForceReturnsSettings().getPartitioning());
+        if (!usesBroker && partitioning != Partitioning.REMOTE) {
+            // No RabbitMQ client where no broker is used: Spring Boot would build one, at a second of CPU per run.
+            String excluded = environment.getProperty(EXCLUDE, "");
+            environment.getPropertySources().addFirst(new MapPropertySource("no broker", Map.of(EXCLUDE,
+                    (excluded.isBlank() ? "" : excluded + ",") + RabbitAutoConfiguration.class.getName())));
+        }
         LogFormat format = Binder.get(environment).bind("force-returns.log-format", LogFormat.class)
                 .orElseGet(() -> new ForceReturnsSettings().getLogFormat());
         if (format == LogFormat.JSON) {

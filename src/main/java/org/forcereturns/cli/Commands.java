@@ -80,12 +80,17 @@ final class Commands {
         public Integer call() {
             PropertySource<?> jobFile = job == null ? null : JobFile.load(job);
             Map<String, Object> options = SettingOption.given(spec.commandLine().getParseResult());
-            return cli.inSpring(application(), jobFile, options,
+            return cli.inSpring(application(), usesBroker(), jobFile, options,
                     context -> work(context, context.getBean(ForceReturnsSettings.class)));
         }
 
         abstract int work(org.springframework.context.ApplicationContext context, ForceReturnsSettings settings)
                 throws Exception;
+
+        /** Whether this command always takes work from the broker (else only with {@code --partitioning remote}). */
+        boolean usesBroker() {
+            return false;
+        }
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true, footer = {DATABASE, EXIT_STATUS},
@@ -213,6 +218,11 @@ final class Commands {
         }
 
         @Override
+        boolean usesBroker() {
+            return true;
+        }
+
+        @Override
         int work(org.springframework.context.ApplicationContext context, ForceReturnsSettings settings)
                 throws Exception {
             return org.forcereturns.partitioning.Worker.serve(context, settings, cli.err, ForceReturnsCli.NAME,
@@ -223,7 +233,7 @@ final class Commands {
     /** The worker's application: the job's, plus the intake of partition requests. */
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
     @org.springframework.context.annotation.Import({ForceReturnsApplication.class,
-            org.forcereturns.partitioning.WorkerIntake.class})
+            org.forcereturns.partitioning.PartitionMessaging.class, org.forcereturns.partitioning.WorkerIntake.class})
     static class WorkerApplication {
     }
 

@@ -98,7 +98,13 @@ public final class ForceReturnsCli {
      * {@code work} runs as its {@code ApplicationRunner}, and its exit code is the command's.
      */
     int inSpring(Class<?> source, PropertySource<?> jobFile, Map<String, Object> options, CommandRunner.Work work) {
-        CommandEnvironment environment = new CommandEnvironment(options, jobFile);
+        return inSpring(source, false, jobFile, options, work);
+    }
+
+    /** @param usesBroker whether the command always uses the broker, whatever its partitioning setting */
+    int inSpring(Class<?> source, boolean usesBroker, PropertySource<?> jobFile, Map<String, Object> options,
+                 CommandRunner.Work work) {
+        CommandEnvironment environment = new CommandEnvironment(options, jobFile, usesBroker);
         CommandRunner runner = new CommandRunner(work, failures);
         ConfigurableApplicationContext context;
         try {

@@ -2,8 +2,6 @@ package org.forcereturns.partitioning;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.forcereturns.config.ForceReturnsSettings;
-import org.springframework.amqp.core.AmqpTemplate;
-import org.springframework.amqp.core.Queue;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -12,22 +10,18 @@ import org.springframework.batch.integration.partition.RemotePartitioningManager
 import org.springframework.batch.integration.partition.RemotePartitioningWorkerStepBuilder;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.integration.amqp.dsl.Amqp;
 import org.springframework.integration.channel.DirectChannel;
-import org.springframework.integration.config.EnableIntegration;
-import org.springframework.integration.dsl.IntegrationFlow;
 
 /**
  * Spring Batch remote partitioning over RabbitMQ (spring-batch-integration, Spring Integration AMQP): the manager
  * side of the ingest step, and the builder of the worker step wherever a {@link WorkerIntake} is present (the
  * {@code worker} command). The manager sends one {@code StepExecutionRequest} per delivery to the durable queue
  * {@code partition-queue} and polls the JobRepository until every partition has ended; no replies travel back.
+ * The messaging itself ({@link PartitionMessaging}) is only in processes that use the broker.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableIntegration
 public class RemotePartitioning {
 
     /** How often the manager reads the partitions' status from the JobRepository. */
@@ -39,26 +33,6 @@ public class RemotePartitioning {
     RemotePartitioning(BeanFactory beanFactory, ObjectProvider<WorkerIntake> worker) {
         this.beanFactory = beanFactory;
         this.worker = worker;
-    }
-
-    /** The queue of partition requests, declared by whichever process connects first. */
-    @Bean
-    Queue partitionQueue(ForceReturnsSettings settings) {
-        return new Queue(settings.getPartitionQueue(), true);
-    }
-
-    /** The manager's outgoing partition requests. */
-    @Bean
-    DirectChannel partitionRequests() {
-        return new DirectChannel();
-    }
-
-    @Bean
-    IntegrationFlow partitionRequestsToBroker(DirectChannel partitionRequests, AmqpTemplate rabbit,
-                                              ForceReturnsSettings settings) {
-        return IntegrationFlow.from(partitionRequests)
-                .handle(Amqp.outboundAdapter(rabbit).routingKey(settings.getPartitionQueue()))
-                .get();
     }
 
     /**

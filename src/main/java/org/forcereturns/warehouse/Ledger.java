@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -22,11 +21,7 @@ import javax.sql.DataSource;
 import org.apache.hadoop.fs.Path;
 import org.forcereturns.aggregate.OffenceTally;
 import org.forcereturns.domain.FileOutcome;
-import org.forcereturns.domain.FinancialPeriod;
-import org.forcereturns.domain.Force;
 import org.forcereturns.domain.Layout;
-import org.forcereturns.domain.OffenceCode;
-import org.forcereturns.domain.Platform;
 import org.forcereturns.domain.RejectReason;
 import org.forcereturns.storage.Storage;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -120,10 +115,10 @@ public final class Ledger {
      * that read it, and the months its accepted rows cover (from its tallies).
      */
     public Map<String, IngestedFile> committed() {
-        Map<String, SortedMap<String, SortedSet<YearMonth>>> covered = coveredMonths();
         Map<String, IngestedFile> out = new HashMap<>();
         jdbc.query("SELECT C.SHA256, C.SOURCE_FILE, C.RUN_ID, C.LAYOUT, C.QUARANTINE, C.PREAMBLE_LINES, "
-                + "C.IGNORED_COLUMNS, S.READ_COUNT, S.WRITE_COUNT, S.PROCESS_SKIP_COUNT, S.FILTER_COUNT "
+                + "C.IGNORED_COLUMNS, S.READ_COUNT, S.WRITE_COUNT, S.PROCESS_SKIP_COUNT, S.FILTER_COUNT, "
+                + "C.COVERED_MONTHS "
                 + "FROM FR_CONTENT C JOIN " + batchPrefix + "STEP_EXECUTION S "
                 + "ON S.STEP_EXECUTION_ID = C.STEP_EXECUTION_ID "
                 + "WHERE C.WAREHOUSE = ? AND S.STATUS = 'COMPLETED'", (ResultSet rs) -> {
@@ -133,19 +128,8 @@ public final class Ledger {
                     FileOutcome outcome = new FileOutcome(layout == null ? null : Layout.valueOf(layout),
                             rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), Map.of(), Map.of(),
                             quarantine == null ? null : RejectReason.valueOf(quarantine),
-                            covered.getOrDefault(sha, new TreeMap<>()), rs.getLong(6), columns(rs.getString(7)));
+                            TallyDocument.readCoveredMonths(rs.getString(12)), rs.getLong(6), columns(rs.getString(7)));
                     out.put(sha, new IngestedFile(sha, rs.getString(2), rs.getString(3), outcome));
-                }, warehouse);
-        return out;
-    }
-
-    private Map<String, SortedMap<String, SortedSet<YearMonth>>> coveredMonths() {
-        Map<String, SortedMap<String, SortedSet<YearMonth>>> out = new HashMap<>();
-        jdbc.query("SELECT DISTINCT SHA256, FORCE_CODE, FIRST_MONTH, MONTHS FROM FR_TALLY WHERE WAREHOUSE = ?",
-                (ResultSet rs) -> {
-                    FinancialPeriod period = FinancialPeriod.covering(YearMonth.parse(rs.getString(3)), rs.getInt(4));
-                    out.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
-                            .computeIfAbsent(rs.getString(2), k -> new TreeSet<>()).addAll(period.months());
                 }, warehouse);
         return out;
     }
@@ -167,22 +151,16 @@ public final class Ledger {
         return out;
     }
 
-    /** The tallies of every loaded content, by SHA-256, in the order they were recorded. */
+    /** The tallies of every loaded content, by SHA-256, in the order they were counted. */
     public Map<String, List<OffenceTally>> tallies() {
         Map<String, List<OffenceTally>> out = new HashMap<>();
-        jdbc.query("SELECT SHA256, FORCE_CODE, FORCE_NAME, FIRST_MONTH, MONTHS, OFFENCE_CODE, PLATFORMS, UNMAPPED_RAW, "
-                + "ROW_COUNT, OFFENCES, SUPPRESSED_CELLS FROM FR_TALLY WHERE WAREHOUSE = ? ORDER BY SHA256, TALLY_NO",
-                (ResultSet rs) -> {
-                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(tally(rs));
-                }, warehouse);
+        jdbc.query("SELECT SHA256, TALLIES FROM FR_CONTENT WHERE WAREHOUSE = ?", (ResultSet rs) -> {
+            List<OffenceTally> tallies = TallyDocument.read(rs.getString(2), rs.getString(1));
+            if (!tallies.isEmpty()) {
+                out.put(rs.getString(1), tallies);
+            }
+        }, warehouse);
         return out;
-    }
-
-    private static OffenceTally tally(ResultSet rs) throws SQLException {
-        return new OffenceTally(new Force(rs.getString(2), rs.getString(3)),
-                FinancialPeriod.covering(YearMonth.parse(rs.getString(4)), rs.getInt(5)),
-                OffenceCode.of(rs.getString(6)), platforms(rs.getString(7)), rs.getString(8), rs.getLong(9),
-                rs.getLong(10), rs.getLong(11));
     }
 
     /**
@@ -195,21 +173,12 @@ public final class Ledger {
         tx.executeWithoutResult(status -> {
             deleteContent(file.sha256());
             jdbc.update("INSERT INTO FR_CONTENT (WAREHOUSE, SHA256, SOURCE_FILE, RUN_ID, STEP_EXECUTION_ID, LAYOUT, "
-                            + "QUARANTINE, PREAMBLE_LINES, IGNORED_COLUMNS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + "QUARANTINE, PREAMBLE_LINES, IGNORED_COLUMNS, COVERED_MONTHS, TALLIES) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     warehouse, file.sha256(), file.sourceFile(), file.runId(), stepExecutionId,
                     o.layout() == null ? null : o.layout().name(), o.quarantine() == null ? null : o.quarantine().name(),
-                    o.preambleLines(), o.ignoredColumns() == null ? null : json(o.ignoredColumns()));
-            List<Object[]> rows = new ArrayList<>(tallies.size());
-            for (int i = 0; i < tallies.size(); i++) {
-                OffenceTally t = tallies.get(i);
-                rows.add(new Object[] {warehouse, file.sha256(), i, t.force().code(), t.force().name(),
-                        t.period().firstMonth().toString(), t.period().monthCount(), t.offenceCode().toString(),
-                        json(t.platforms().stream().map(p -> new String[] {p.name(), p.owner(), p.category()}).toList()),
-                        t.unmappedRaw(), t.rows(), t.offences(), t.suppressedCells()});
-            }
-            jdbc.batchUpdate("INSERT INTO FR_TALLY (WAREHOUSE, SHA256, TALLY_NO, FORCE_CODE, FORCE_NAME, FIRST_MONTH, "
-                    + "MONTHS, OFFENCE_CODE, PLATFORMS, UNMAPPED_RAW, ROW_COUNT, OFFENCES, SUPPRESSED_CELLS) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                    o.preambleLines(), o.ignoredColumns() == null ? null : json(o.ignoredColumns()),
+                    TallyDocument.coveredMonths(tallies), TallyDocument.write(tallies));
             if (delivery != null) {
                 jdbc.update("DELETE FROM FR_DELIVERY WHERE WAREHOUSE = ? AND SOURCE_FILE = ? AND SHA256 = ?",
                         warehouse, delivery.sourceFile(), delivery.sha256());
@@ -224,14 +193,12 @@ public final class Ledger {
     }
 
     private void deleteContent(String sha256) {
-        jdbc.update("DELETE FROM FR_TALLY WHERE WAREHOUSE = ? AND SHA256 = ?", warehouse, sha256);
         jdbc.update("DELETE FROM FR_CONTENT WHERE WAREHOUSE = ? AND SHA256 = ?", warehouse, sha256);
     }
 
     /** Forgets all ingested content (for a rebuild); deliveries are kept, as is the raw archive. */
     public void forgetIngestedFiles() throws IOException {
         tx.executeWithoutResult(status -> {
-            jdbc.update("DELETE FROM FR_TALLY WHERE WAREHOUSE = ?", warehouse);
             jdbc.update("DELETE FROM FR_CONTENT WHERE WAREHOUSE = ?", warehouse);
         });
         storage.delete(new Path(state, "files"));
@@ -273,14 +240,6 @@ public final class Ledger {
 
     private static List<String> columns(String text) {
         return text == null ? null : parse(text, new TypeReference<List<String>>() { });
-    }
-
-    private static List<Platform> platforms(String text) {
-        List<Platform> out = new ArrayList<>();
-        for (List<String> p : parse(text, new TypeReference<List<List<String>>>() { })) {
-            out.add(new Platform(p.get(0), p.get(1), p.get(2)));
-        }
-        return out;
     }
 
     private static Map<String, Long> tableRows(String text) {

@@ -30,26 +30,15 @@ CREATE TABLE IF NOT EXISTS FR_CONTENT (
     QUARANTINE VARCHAR(40),
     PREAMBLE_LINES BIGINT NOT NULL,
     IGNORED_COLUMNS CHARACTER VARYING(1000000),
+    -- Force code to the months its accepted rows cover: {"E23000001": ["2023-04", ...]}.
+    COVERED_MONTHS CHARACTER VARYING(1000000) NOT NULL,
+    -- Its accepted rows counted by everything the summaries and corrections need: one JSON document (as Spring Batch
+    -- keeps an execution context), an array of tallies in the order counted, each {force_code, force_name,
+    -- first_month, months, offence_code, platforms: [{name, owner, category}], unmapped_raw, rows, offences,
+    -- suppressed_cells}, a null value left out. [] when no row was accepted or the file was quarantined.
+    TALLIES CHARACTER LARGE OBJECT NOT NULL,
     CONSTRAINT FR_CONTENT_PK PRIMARY KEY (WAREHOUSE, SHA256)
 );
-
--- A loaded content's accepted rows counted by everything the summaries and corrections need.
-CREATE TABLE IF NOT EXISTS FR_TALLY (
-    WAREHOUSE VARCHAR(1000) NOT NULL,
-    SHA256 VARCHAR(64) NOT NULL,
-    TALLY_NO INTEGER NOT NULL,
-    FORCE_CODE VARCHAR(20) NOT NULL,
-    FORCE_NAME VARCHAR(200) NOT NULL,
-    FIRST_MONTH VARCHAR(7) NOT NULL,
-    MONTHS INTEGER NOT NULL,
-    OFFENCE_CODE VARCHAR(20) NOT NULL,
-    PLATFORMS CHARACTER VARYING(1000000) NOT NULL,
-    UNMAPPED_RAW CHARACTER VARYING(1000000),
-    ROW_COUNT BIGINT NOT NULL,
-    OFFENCES BIGINT NOT NULL,
-    SUPPRESSED_CELLS BIGINT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS FR_TALLY_CONTENT ON FR_TALLY (WAREHOUSE, SHA256, TALLY_NO);
 
 -- The last publication of each warehouse: what it was made from, so a run that changes nothing rewrites nothing.
 CREATE TABLE IF NOT EXISTS FR_PUBLICATION (

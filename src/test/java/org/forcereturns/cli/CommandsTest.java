@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.forcereturns.storage.StorageException;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.integration.dsl.IntegrationFlow;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -82,5 +86,32 @@ class CommandsTest {
 
         assertThat(err.toString().strip()).startsWith(line);
         assertThat(err.toString().lines().count()).isLessThanOrEqualTo(1);
+    }
+
+    static Stream<Arguments> brokerUsers() {
+        // A run with --partitioning remote has both too: RemotePartitioningIT (it needs a shared JobRepository).
+        return Stream.of(
+                Arguments.of(ForceReturnsApplication.class, false, Map.of(), false),
+                Arguments.of(ForceReturnsApplication.class, false, Map.of("force-returns.partitioning", "local"), false),
+                Arguments.of(Commands.WorkerApplication.class, true, Map.of(), true));
+    }
+
+    /** A local run starts neither a RabbitMQ client nor Spring Integration; a worker both. */
+    @ParameterizedTest
+    @MethodSource("brokerUsers")
+    void onlyTheProcessesThatUseTheBrokerHaveItsClient(Class<?> application, boolean worker,
+                                                       Map<String, Object> settings, boolean broker,
+                                                       @TempDir Path dir) {
+        Map<String, Object> options = new java.util.HashMap<>(settings);
+        options.put("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("jobrepo") + ";USER=sa");
+        boolean[] seen = new boolean[2];
+        int status = cli.inSpring(application, worker, null, options, context -> {
+            seen[0] = context.getBeanNamesForType(ConnectionFactory.class).length > 0;
+            seen[1] = context.getBeanNamesForType(IntegrationFlow.class).length > 0;
+            return ExitStatus.SUCCESS;
+        });
+
+        assertThat(status).as(err.toString()).isZero();
+        assertThat(seen).containsExactly(broker, broker);
     }
 }
