@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# Benchmark of the force returns job against a DuckDB baseline (issue 6). Not part of the test run.
+# Benchmarks of the force returns job. Not part of the test run.
 #
-#   bench/run.sh [rows] [out-dir]     one size (default 5,000,000 record-layout rows), JSON in <out-dir>/bench.json
-#   bench/run.sh scale [out-dir]      1M, 2M and 5M rows, one after another, then a scaling table
+#   bench/run.sh [rows] [out-dir]     against a DuckDB baseline (issue 6): one size (default 5,000,000 record-layout
+#                                     rows), JSON in <out-dir>/bench.json
+#   bench/run.sh scale [out-dir]      the same at 1M, 2M and 5M rows, one after another, then a scaling table
+#   bench/run.sh workers [rows] [out-dir]
+#                                     remote partitioning (issue 14, docs/scale-out.md): a local run, then remote runs
+#                                     with 1 and 2 worker processes (default 1,500,000 rows); see bench/workers.sh
 #
 # Environment: PGURL (default jdbc:postgresql://127.0.0.1:5432/test), PGUSER (postgres), XMX (512m), LAUNCH and
 # REPEAT (below),
 # JFR=1 to record a flight recording of the first job run, PROFILE_OPTS for other JVM options of that run (an
-# -agentpath for async-profiler, say), SKIP_DUCKDB=1, KEEP=1 to keep warehouses.
+# -agentpath for async-profiler, say), SKIP_DUCKDB=1, KEEP=1 to keep warehouses; for `workers`: WORKER_THREADS
+# (2), RABBIT_HOST (127.0.0.1), RABBIT_PORT (5672), RABBIT_USER and RABBIT_PASSWORD (guest).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -18,8 +23,8 @@ XMX=${XMX:-512m}
 # LAUNCH=launcher (default): the job runs as deployed, through bin/force-returns-etl (Parallel GC, CDS archive).
 # LAUNCH=jar: plain `java -Xmx512m -jar target/force-returns-etl.jar`, for comparison.
 LAUNCH=${LAUNCH:-launcher}
-# REPEAT: runs of each side (job and DuckDB); the median by wall time is reported, every run is kept.
-REPEAT=${REPEAT:-3}
+# REPEAT: runs of each side (job and DuckDB; default 3) or rounds of the three runs (workers; default 1); the median
+# by wall time is reported, every run is kept.
 SEED=${SEED:-20240331}
 YEARS=${YEARS:-5}
 
@@ -50,8 +55,20 @@ PY
   exit 0
 fi
 
-ROWS=${1:-5000000}
-OUT=${2:-$ROOT/var/bench/$ROWS}
+MODE=job
+if [[ "${1:-}" == "workers" ]]; then
+  MODE=workers
+  shift
+fi
+if [[ $MODE == workers ]]; then
+  ROWS=${1:-1500000}
+  OUT=${2:-$ROOT/var/bench/workers-$ROWS}
+  REPEAT=${REPEAT:-1}
+else
+  ROWS=${1:-5000000}
+  OUT=${2:-$ROOT/var/bench/$ROWS}
+  REPEAT=${REPEAT:-3}
+fi
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 INBOX=$OUT/inbox
@@ -84,8 +101,10 @@ fresh_schema() {
   SCHEMAS+=("$SCHEMA")
   DBURL="$PGURL?currentSchema=$SCHEMA"
 }
-fresh_schema
-rm -rf "$WAREHOUSE" "$DUCKOUT"
+if [[ $MODE == job ]]; then
+  fresh_schema
+  rm -rf "$WAREHOUSE" "$DUCKOUT"
+fi
 
 # Runs a command under /usr/bin/time -v; leaves wall seconds and peak RSS (MB) in WALL and RSS.
 measure() {
@@ -154,25 +173,40 @@ job_seconds() {
     | awk 'NR == 2 {sub(/s$/, "", $6); print $6}'
 }
 
-echo "bench: $ROWS rows, $FILES files, $((INPUT_BYTES / 1000000)) MB; job with -Xmx$XMX, JobRepository $DBURL"
-if [[ $LAUNCH != jar ]]; then
-  # As after a deploy: the launcher's first run (here on the bundled sample, into a scratch warehouse) extracts
-  # the jar and records its class-data-sharing archive; the measured runs start from it.
+# As after a deploy: the launcher's first run (here on the bundled sample, into a scratch warehouse) extracts the
+# jar and records its class-data-sharing archive; the measured runs start from it.
+train_launcher() {
+  [[ $LAUNCH != jar ]] || return 0
   rm -rf "$OUT/cache" "$OUT/training"
   echo "bench: training run of bin/force-returns-etl on the sample inbox (extracts the jar, records the CDS archive)"
   JAVA_OPTS="-Xmx$XMX" FORCE_RETURNS_JAR=$JAR FORCE_RETURNS_CACHE=$OUT/cache "$ROOT/bin/force-returns-etl" run \
     --inbox "$ROOT/src/sample/inbox" --warehouse "$OUT/training/warehouse" --run-date 2024-12-31 \
     --spring.datasource.url="jdbc:h2:file:$OUT/training/jobrepo;USER=sa" > "$OUT/training.log" 2>&1 || true
   [[ -n $(ls "$OUT"/cache/*/app.jsa 2> /dev/null) ]] || { echo "bench: the training run made no archive; see $OUT/training.log" >&2; exit 1; }
+}
+
+# The test class path (DuckDbBaseline, CompareWarehouses and their libraries), built when missing; in CP.
+test_classpath() {
+  local file=$ROOT/target/bench-classpath.txt
+  if [[ ! -f $ROOT/target/test-classes/org/forcereturns/bench/$1.class || ! -f $file ]]; then
+    mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile="$file" -Dmdep.includeScope=test
+  fi
+  CP="$ROOT/target/test-classes:$(cat "$file")"
+}
+
+if [[ $MODE == workers ]]; then
+  # shellcheck source=bench/workers.sh
+  source "$ROOT/bench/workers.sh"
+  exit 0
 fi
+
+echo "bench: $ROWS rows, $FILES files, $((INPUT_BYTES / 1000000)) MB; job with -Xmx$XMX, JobRepository $DBURL"
+train_launcher
 # The machine's own noise moves one run by about 10%, and a slow spell can last minutes: each side runs REPEAT
 # times, job and DuckDB runs taking turns so that both meet the same spells (fresh warehouse and schema each time),
 # and the median run of each by wall time is the one reported; every run is kept in bench.json.
 if [[ "${SKIP_DUCKDB:-0}" != 1 ]]; then
-  CP_FILE=$ROOT/target/bench-classpath.txt
-  if [[ ! -f $ROOT/target/test-classes/org/forcereturns/bench/DuckDbBaseline.class || ! -f $CP_FILE ]]; then
-    mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
-  fi
+  test_classpath DuckDbBaseline
 fi
 JOB_RUNS=""; DUCK_RUNS=""; PAIR_RATIOS=""
 DUCK_WALL=""; DUCK_RSS=""; DUCK_CPU=""
@@ -187,7 +221,7 @@ for i in $(seq 1 "$REPEAT"); do
   PAIR_JOB=$WALL
   if [[ "${SKIP_DUCKDB:-0}" != 1 ]]; then
     rm -rf "$DUCKOUT"
-    measure duckdb java -Xmx$XMX -cp "$ROOT/target/test-classes:$(cat "$CP_FILE")" \
+    measure duckdb java -Xmx$XMX -cp "$CP" \
       org.forcereturns.bench.DuckDbBaseline "$INBOX" "$DUCKOUT"
     if [[ $STATUS -ne 0 ]]; then
       echo "bench: the DuckDB baseline failed; see $OUT/duckdb.err" >&2

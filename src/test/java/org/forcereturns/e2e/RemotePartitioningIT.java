@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.forcereturns.testing.RemoteRun.count;
 
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,10 +12,15 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.forcereturns.cli.ExitStatus;
 import org.forcereturns.testing.Cli;
+import org.forcereturns.testing.Duck;
+import org.forcereturns.testing.InboxWriter;
 import org.forcereturns.testing.JarProcess;
 import org.forcereturns.testing.LargeInbox;
+import org.forcereturns.testing.MessyReturns;
 import org.forcereturns.testing.RemoteRun;
 import org.forcereturns.testing.TestPostgres;
 import org.forcereturns.testing.TestRabbit;
@@ -38,35 +44,40 @@ class RemotePartitioningIT {
     @TempDir
     static Path dir;
     static TestRabbit.Broker broker;
-    static Path sampleLocal;
-    static Cli.Result sampleLocalRun;
+    static Path messyInbox;
+    static Path messyLocal;
+    static Cli.Result messyLocalRun;
 
     @BeforeAll
-    static void localRunOfTheSample() throws Exception {
+    static void localRunOfTheMessyInbox() throws Exception {
         broker = TestRabbit.broker();
-        sampleLocal = dir.resolve("wh-sample-local");
-        sampleLocalRun = JarProcess.run(dir, "run", "--inbox", SAMPLE_INBOX, "--warehouse", sampleLocal.toString(),
-                "--run-date", RUN_DATE, "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("jobrepo/local"));
-        assertThat(sampleLocalRun.status()).as(sampleLocalRun.out()).isEqualTo(ExitStatus.QUARANTINED);
+        messyInbox = messyInbox();
+        messyLocal = dir.resolve("wh-messy-local");
+        messyLocalRun = JarProcess.run(dir, "run", "--inbox", messyInbox.toString(), "--warehouse",
+                messyLocal.toString(), "--run-date", RUN_DATE,
+                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("jobrepo/local"));
+        assertThat(messyLocalRun.status()).as(messyLocalRun.out()).isEqualTo(ExitStatus.QUARANTINED);
     }
 
     @Test
-    void twoWorkersPublishWhatALocalRunPublishesAndARequestDeliveredTwiceChangesNothing() throws Exception {
+    void twoWorkersPublishWhatALocalRunPublishesOnAMessyInboxAndARequestDeliveredTwiceChangesNothing()
+            throws Exception {
         RemoteRun remote = RemoteRun.fresh(dir);
-        Path warehouse = dir.resolve("wh-sample-remote");
+        Path warehouse = dir.resolve("wh-messy-remote");
         JarProcess a = remote.worker("worker-a");
         JarProcess b = remote.worker("worker-b");
         try {
             Cli.Result run = JarProcess.run(dir, remote.args("run", "--partitioning", "remote", "--inbox",
-                    SAMPLE_INBOX, "--warehouse", warehouse.toString(), "--run-date", RUN_DATE, "--worker-timeout",
-                    "120s"));
+                    messyInbox.toString(), "--warehouse", warehouse.toString(), "--run-date", RUN_DATE,
+                    "--worker-timeout", "120s"));
 
             assertThat(run.status()).as(run.out()).isEqualTo(ExitStatus.QUARANTINED);
-            assertThat(WarehouseComparison.differences(sampleLocal, warehouse)).isEmpty();
+            assertThat(WarehouseComparison.differences(messyLocal, warehouse)).isEmpty();
+            assertEveryFilesOutcomeAndNoTableEmpty(warehouse);
             assertThat(a.output()).as("each worker took deliveries").contains(": taken (step execution");
             assertThat(b.output()).as("each worker took deliveries").contains(": taken (step execution");
             assertThat(a.committedFiles() + b.committedFiles()).as(a.output() + b.output()).isEqualTo(
-                    count(sampleLocalRun.out(), " rows read, "));
+                    count(messyLocalRun.out(), " rows read, "));
 
             // The broker delivers a request again: the partition has completed, so nothing runs.
             long[] partition = completedPartition(remote.db());
@@ -75,7 +86,7 @@ class RemotePartitioningIT {
             String ignored = "already COMPLETED (step execution " + partition[0] + "); request ignored";
             RemoteRun.await(() -> count(a.output() + b.output(), ignored) == 2, a, "both repeated requests ignored");
             assertThat(completedPartition(remote.db())).as("the partition's execution is untouched").containsExactly(partition);
-            assertThat(WarehouseComparison.differences(sampleLocal, warehouse)).isEmpty();
+            assertThat(WarehouseComparison.differences(messyLocal, warehouse)).isEmpty();
 
             a.signal("TERM");
             b.signal("TERM");
@@ -220,6 +231,58 @@ class RemotePartitioningIT {
             stopped.destroy();
             other.destroy();
             remote.close();
+        }
+    }
+
+    /**
+     * The sample inbox (corrections, re-deliveries plain and gzipped, Windows-1252 files, broken quotes and rows, a
+     * file quarantined for too many rejects and one for missing columns, both layouts) with, in {@code messy/}, the
+     * job tests' other awkward returns: encodings and unreadable files, a link and a pipe, cells re-stated in part.
+     */
+    private static Path messyInbox() throws Exception {
+        Path inbox = dir.resolve("messy-inbox");
+        Path sample = Path.of(SAMPLE_INBOX);
+        try (Stream<Path> files = Files.walk(sample)) {
+            for (Path p : files.toList()) {
+                Files.copy(p, inbox.resolve(sample.relativize(p).toString()));
+            }
+        }
+        MessyReturns.encodingsAndUnreadableFiles(inbox.resolve("messy/encodings"));
+        MessyReturns.linkAndPipe(inbox.resolve("messy/links"), dir.resolve("secret.csv"));
+        MessyReturns.partialRestatements(new InboxWriter(inbox.resolve("messy/restated")));
+        return inbox;
+    }
+
+    /**
+     * Every file of the messy inbox has the outcome it should (the sample's as its manifest says), and every table
+     * the comparison reads has rows, so that no comparison passes for want of them.
+     */
+    private static void assertEveryFilesOutcomeAndNoTableEmpty(Path warehouse) throws Exception {
+        try (Duck duck = new Duck(warehouse)) {
+            String outcome = "source_file, status, coalesce(quarantine_reason, '') AS reason";
+            List<Map<String, Object>> expected = new ArrayList<>(duck.rows("SELECT " + outcome + " FROM read_csv('"
+                    + Path.of("src/sample/expected-files.csv").toAbsolutePath() + "', all_varchar = true)"));
+            // Every empty file repeats the bytes of the sample's 0-byte 2024-05-31_warwickshire.csv (UNREADABLE).
+            outcomes(expected, "LOADED", "", "encodings/2024-05-01_kent.csv", "encodings/2024-05-02_essex.csv.gz",
+                    "encodings/2024-05-03_surrey.csv", "restated/2024-05-01_kent_q.csv",
+                    "restated/2024-06-01_kent_may.csv", "restated/2024-07-01_kent_q2.csv");
+            outcomes(expected, "DUPLICATE", "", "encodings/2024-05-04_empty.csv",
+                    "encodings/2024-05-05_empty_again.csv", "restated/2024-07-02_kent_q2_again.csv",
+                    "restated/2024-07-03_kent.csv");
+            outcomes(expected, "QUARANTINED", "UNREADABLE", "encodings/2024-05-06_utf16.csv",
+                    "encodings/2024-05-07_broken.csv.gz", "links/2024-05-02_kent.csv", "links/2024-05-03_essex.csv");
+            assertThat(duck.rows("SELECT " + outcome + " FROM {file_inventory}"))
+                    .containsExactlyInAnyOrderElementsOf(expected);
+            for (String table : WarehouseComparison.TABLES) {
+                assertThat(duck.scalarLong("SELECT count(*) FROM {" + table + "}")).as(table).isPositive();
+            }
+        }
+    }
+
+    /** Adds the outcome of files in {@code messy/}. */
+    private static void outcomes(List<Map<String, Object>> into, String status, String reason, String... files) {
+        for (String file : files) {
+            into.add(Map.of("source_file", "messy/" + file, "status", status, "reason", reason));
         }
     }
 

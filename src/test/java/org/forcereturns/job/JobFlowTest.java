@@ -12,6 +12,7 @@ import org.forcereturns.cli.ExitStatus;
 import org.forcereturns.testing.Cli;
 import org.forcereturns.testing.Duck;
 import org.forcereturns.testing.InboxWriter;
+import org.forcereturns.testing.MessyReturns;
 import org.forcereturns.testing.WarehouseComparison;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -214,11 +215,7 @@ class JobFlowTest {
     void aLinkOrPipeInTheInboxIsQuarantinedAndNeverFollowed() throws Exception {
         InboxWriter inbox = new InboxWriter(dir.resolve("inbox"));
         kentAprilMay(inbox);
-        Path secret = dir.resolve("secret.txt");
-        Files.writeString(secret, "Force,Crime Ref,Date Recorded,HO Offence Code\nKent,S1,2023-04-03,86/2\n");
-        Files.createSymbolicLink(inbox.root().resolve("2024-05-02_kent.csv"), secret);
-        Path pipe = inbox.root().resolve("2024-05-03_essex.csv");
-        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+        MessyReturns.linkAndPipe(inbox.root(), dir.resolve("secret.txt"));
 
         Cli.Result result = run(inbox.root(), dir.resolve("wh"));
 
@@ -346,28 +343,7 @@ class JobFlowTest {
     @Test
     void encodingsPreambleIgnoredColumnsAndTrimmedQuotedValuesReachTheTables() throws Exception {
         Path root = dir.resolve("inbox");
-        Files.createDirectories(root);
-        byte[] bom1252 = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
-                "Force,Crime Reference,Date Recorded,Offence Code,Platform\nKent,K1,01/05/2023,86/2,Caf"
-                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII), new byte[] {(byte) 0xE9, '\n'});
-        Files.write(root.resolve("2024-05-01_kent.csv"), bom1252);
-        byte[] essex = new String(bom1252, java.nio.charset.StandardCharsets.ISO_8859_1).replace("Kent,K1", "Essex,E1")
-                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        try (var gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(root.resolve("2024-05-02_essex.csv.gz")))) {
-            gz.write(essex);
-        }
-        new InboxWriter(root).file("2024-05-03_surrey.csv",
-                "sep=;",
-                "Surrey Police: CSAI offences, 2023/24",
-                "",
-                "BCU;Force;Crime Reference;Date Recorded;Offence Code;Platform;No. of Victims",
-                "East;Surrey;S1;2023-05-02;86/2;\"Snapchat", "\";1",
-                "West;Surrey;S2;2023-05-03;86/2;\" Instagram \";2");
-        Files.write(root.resolve("2024-05-04_empty.csv"), new byte[0]);
-        Files.write(root.resolve("2024-05-05_empty_again.csv"), new byte[0]);
-        Files.writeString(root.resolve("2024-05-06_utf16.csv"), RECORD_HEADER + "\nKent,K7,2023-04-03,86/2,\n",
-                java.nio.charset.StandardCharsets.UTF_16LE);
-        Files.write(root.resolve("2024-05-07_broken.csv.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2});
+        MessyReturns.encodingsAndUnreadableFiles(root);
 
         Cli.Result result = run(root, dir.resolve("wh"));
 
@@ -405,14 +381,6 @@ class JobFlowTest {
         m.put("ignored_columns", ignored);
         m.put("rows_read", rowsRead);
         return m;
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(p);
-        }
-        return out.toByteArray();
     }
 
     @Test

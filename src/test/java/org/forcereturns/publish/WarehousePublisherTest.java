@@ -13,6 +13,7 @@ import org.forcereturns.storage.TableSchema;
 import org.forcereturns.testing.Cli;
 import org.forcereturns.testing.Duck;
 import org.forcereturns.testing.InboxWriter;
+import org.forcereturns.testing.MessyReturns;
 import org.forcereturns.warehouse.Tables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,15 +103,7 @@ class WarehousePublisherTest {
     @Test
     void supersededRowsAreReconciledPerFileAndPartlyReplacedCellsListed() throws Exception {
         InboxWriter inbox = new InboxWriter(dir.resolve("inbox"));
-        inbox.file("2024-05-01_kent_q.csv", QUARTERLY,
-                "Kent,2023/24,1,86/2,30", "Kent,2023/24,2,86/2,40", "Kent,2023/24,1,86/10,6", "Kent,2022/23,,86/2,100");
-        // re-states May only: both Q1 cells lose April and June with them; June 2022 drops the whole of 2022/23
-        inbox.file("2024-06-01_kent_may.csv", MONTHLY, "Kent,2023-05,86/2,12", "Kent,2022-06,86/2,5");
-        // re-states July to September: Q2 is replaced whole, nothing of it is lost
-        inbox.file("2024-07-01_kent_q2.csv", MONTHLY, "Kent,2023-07,86/2,10", "Kent,2023-08,86/2,11",
-                "Kent,2023-09,86/2,12");
-        Files.copy(inbox.root().resolve("2024-07-01_kent_q2.csv"), inbox.root().resolve("2024-07-02_kent_q2_again.csv"));
-        Files.write(inbox.root().resolve("2024-07-03_kent.csv"), new byte[0]);
+        MessyReturns.partialRestatements(inbox);
         Path wh = dir.resolve("wh");
 
         Cli.Result result = run(inbox.root(), wh, "2024-12-31");
