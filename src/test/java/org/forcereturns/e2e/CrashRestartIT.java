@@ -48,7 +48,8 @@ class CrashRestartIT {
         assertThat(job.committedFiles()).isBetween(3L, 11L);
         assertThat(JarProcess.run(dir, args(db, "status")).out()).contains("STARTED");
 
-        Cli.Result restarted = JarProcess.run(dir, args(db, "restart"));
+        // The killed run's lease is judged stale after a lease of the restart's own: 10 s here, not a minute.
+        Cli.Result restarted = JarProcess.run(dir, args(db, "restart", "--lock-lease", "10"));
 
         assertThat(restarted.status()).as(restarted.out()).isEqualTo(ExitStatus.SUCCESS);
         assertThat(restarted.out()).contains("restarting run");

@@ -109,7 +109,8 @@ class HdfsIT {
         assertThat(killed.waitFor(60)).isEqualTo(137);
         assertThat(killed.committedFiles()).as("killed in the middle of the ingest").isBetween(1L, files - 1L);
 
-        Cli.Result restarted = JarProcess.run(dir, "restart", repo("large-hdfs"));
+        // The killed run's lease is judged stale after a lease of the restart's own: 10 s here, not a minute.
+        Cli.Result restarted = JarProcess.run(dir, "restart", "--lock-lease", "10", repo("large-hdfs"));
 
         assertThat(restarted.status()).as(restarted.out()).isEqualTo(ExitStatus.SUCCESS);
         assertThat(restarted.out()).contains("restarting run");
@@ -196,7 +197,7 @@ class HdfsIT {
         org.forcereturns.storage.Storage storage = new org.forcereturns.storage.Storage(Map.of());
         org.apache.hadoop.fs.Path file = storage.resolve(hdfsUri + "/replaced/published.properties");
 
-        org.forcereturns.testing.Replacements.assertNeverMissing(storage, file, 200);
+        org.forcereturns.testing.Replacements.assertNeverMissing(storage, file, 60);
 
         assertThat(hdfs.listStatus(file.getParent())).hasSize(1);
     }

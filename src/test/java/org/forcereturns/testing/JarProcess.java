@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The packaged jar run as a separate process, as a scheduler or an engineer runs it. */
+/**
+ * The packaged jar run as a separate process, as a scheduler or an engineer runs it: extracted and with a
+ * class-data-sharing archive, as {@code bin/force-returns-etl} runs it ({@link ExtractedJar}).
+ */
 public final class JarProcess {
 
     private final Process process;
@@ -34,8 +37,7 @@ public final class JarProcess {
 
     /** Starts the jar with extra environment variables (e.g. {@code HADOOP_USER_NAME}). */
     public static JarProcess start(Path workDir, Path log, Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar().toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(ExtractedJar.command(jar()));
         command.addAll(List.of(args));
         return start(command, workDir, log, env);
     }
