@@ -1,8 +1,6 @@
 package org.forcereturns.warehouse;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -40,8 +38,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </pre>
  */
 public final class Ledger {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Storage storage;
     private final Path state;
@@ -177,7 +173,7 @@ public final class Ledger {
                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     warehouse, file.sha256(), file.sourceFile(), file.runId(), stepExecutionId,
                     o.layout() == null ? null : o.layout().name(), o.quarantine() == null ? null : o.quarantine().name(),
-                    o.preambleLines(), o.ignoredColumns() == null ? null : json(o.ignoredColumns()),
+                    o.preambleLines(), o.ignoredColumns() == null ? null : LedgerJson.write(o.ignoredColumns()),
                     TallyDocument.coveredMonths(tallies), TallyDocument.write(tallies));
             if (delivery != null) {
                 jdbc.update("DELETE FROM FR_DELIVERY WHERE WAREHOUSE = ? AND SOURCE_FILE = ? AND SHA256 = ?",
@@ -218,31 +214,16 @@ public final class Ledger {
         tx.executeWithoutResult(status -> {
             jdbc.update("DELETE FROM FR_PUBLICATION WHERE WAREHOUSE = ?", warehouse);
             jdbc.update("INSERT INTO FR_PUBLICATION (WAREHOUSE, FINGERPRINT, RUN_ID, TABLE_ROWS) VALUES (?, ?, ?, ?)",
-                    warehouse, publication.fingerprint(), publication.runId(), json(publication.tableRows()));
+                    warehouse, publication.fingerprint(), publication.runId(),
+                    LedgerJson.write(publication.tableRows()));
         });
     }
 
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static <T> T parse(String text, TypeReference<T> type) {
-        try {
-            return JSON.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the ledger holds a value that is not valid JSON: " + e.getMessage(), e);
-        }
-    }
-
     private static List<String> columns(String text) {
-        return text == null ? null : parse(text, new TypeReference<List<String>>() { });
+        return text == null ? null : LedgerJson.read(text, new TypeReference<List<String>>() { });
     }
 
     private static Map<String, Long> tableRows(String text) {
-        return new LinkedHashMap<>(parse(text, new TypeReference<LinkedHashMap<String, Long>>() { }));
+        return new LinkedHashMap<>(LedgerJson.read(text, new TypeReference<LinkedHashMap<String, Long>>() { }));
     }
 }

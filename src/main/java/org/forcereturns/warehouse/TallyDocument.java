@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.time.YearMonth;
@@ -43,9 +42,8 @@ final class TallyDocument {
                          @JsonProperty("category") String category) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectWriter WRITER = JSON.writerFor(Entry[].class);
-    private static final ObjectReader READER = JSON.readerFor(Entry[].class);
+    private static final ObjectWriter WRITER = LedgerJson.MAPPER.writerFor(Entry[].class);
+    private static final ObjectReader READER = LedgerJson.MAPPER.readerFor(Entry[].class);
 
     private TallyDocument() {
     }
@@ -100,21 +98,11 @@ final class TallyDocument {
         }
         Map<String, List<String>> months = new TreeMap<>();
         covered.forEach((force, set) -> months.put(force, set.stream().map(YearMonth::toString).toList()));
-        try {
-            return JSON.writeValueAsString(months);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return LedgerJson.write(months);
     }
 
     static SortedMap<String, SortedSet<YearMonth>> readCoveredMonths(String document) {
-        Map<String, List<String>> months;
-        try {
-            months = JSON.readValue(document, new TypeReference<Map<String, List<String>>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the ledger's covered months are not valid JSON: " + e.getOriginalMessage(),
-                    e);
-        }
+        Map<String, List<String>> months = LedgerJson.read(document, new TypeReference<>() { });
         SortedMap<String, SortedSet<YearMonth>> out = new TreeMap<>();
         months.forEach((force, list) -> out.put(force, new TreeSet<>(list.stream().map(YearMonth::parse).toList())));
         return out;
