@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged jar run as a separate process, as a scheduler or an engineer runs it: extracted and with a
- * class-data-sharing archive, as {@code bin/force-returns-etl} runs it ({@link ExtractedJar}).
+ * The packaged jar run as a separate process, as the scheduler runs it: through {@code bin/force-returns-etl}
+ * ({@link ExtractedJar}).
  */
 public final class JarProcess {
 
@@ -37,9 +37,11 @@ public final class JarProcess {
 
     /** Starts the jar with extra environment variables (e.g. {@code HADOOP_USER_NAME}). */
     public static JarProcess start(Path workDir, Path log, Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(ExtractedJar.command(jar()));
+        List<String> command = new ArrayList<>(ExtractedJar.command());
         command.addAll(List.of(args));
-        return start(command, workDir, log, env);
+        Map<String, String> environment = new java.util.HashMap<>(ExtractedJar.environment(jar()));
+        environment.putAll(env);
+        return start(command, workDir, log, environment);
     }
 
     /** Starts any command (such as bin/force-returns-etl) with its output in {@code log}. */
