@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged jar run as a separate process, as the scheduler runs it: through {@code bin/force-returns-etl}
- * ({@link ExtractedJar}).
+ * ({@link Launcher}).
  */
 public final class JarProcess {
 
@@ -37,9 +37,9 @@ public final class JarProcess {
 
     /** Starts the jar with extra environment variables (e.g. {@code HADOOP_USER_NAME}). */
     public static JarProcess start(Path workDir, Path log, Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(ExtractedJar.command());
+        List<String> command = new ArrayList<>(Launcher.command());
         command.addAll(List.of(args));
-        Map<String, String> environment = new java.util.HashMap<>(ExtractedJar.environment(jar()));
+        Map<String, String> environment = new java.util.HashMap<>(Launcher.environment(jar()));
         environment.putAll(env);
         return start(command, workDir, log, environment);
     }

@@ -14,12 +14,12 @@ import java.util.Map;
  * 11.2 CPU-s). One training run on the sample records the archive before any test process starts, so every later
  * start {@code exec}s the JVM: the process a test signals is the JVM itself. Cached in {@code target/it-launch/}.
  */
-final class ExtractedJar {
+final class Launcher {
 
     private static final Path LAUNCHER = Path.of("bin/force-returns-etl").toAbsolutePath();
     private static Map<String, String> environment;
 
-    private ExtractedJar() {
+    private Launcher() {
     }
 
     /** The launcher's command line, to which a test adds its arguments. */
