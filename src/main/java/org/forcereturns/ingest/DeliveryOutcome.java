@@ -33,7 +33,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
  * content counts as ingested exactly when its step completes, and a step that fails before records nothing.
  * Also sends each rejected row to the quarantine (the skip listener) and reports the file when the step ends.
  */
-class DeliveryOutcome implements StepExecutionListener, SkipListener<CsvRecord, CleanOffence>, ItemStream {
+class DeliveryOutcome implements StepExecutionListener, SkipListener<DeliveryRow, CleanOffence>, ItemStream {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryOutcome.class);
     static final String STATUS = "status";
@@ -60,7 +60,7 @@ class DeliveryOutcome implements StepExecutionListener, SkipListener<CsvRecord, 
     }
 
     @Override
-    public void onSkipInProcess(CsvRecord record, Throwable t) {
+    public void onSkipInProcess(DeliveryRow row, Throwable t) {
         try {
             delivery.rejected(((RejectedRow) t).reject());
         } catch (IOException e) {

@@ -8,10 +8,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Reads one delivery's data rows, after its header, with our CSV record reader (which keeps each row's raw text
- * and line, and resumes after a broken quote). Not restartable mid-file: a partition that failed is read again
+ * and line, and resumes after a broken quote); each row goes on with the delivery it came from. Not restartable mid-file: a partition that failed is read again
  * from its first row, since a Parquet file cannot be appended to across transactions.
  */
-class DeliveryReader implements ItemStreamReader<CsvRecord> {
+class DeliveryReader implements ItemStreamReader<DeliveryRow> {
 
     private final DeliveryInProgress delivery;
     private CsvRecordReader reader;
@@ -31,7 +31,7 @@ class DeliveryReader implements ItemStreamReader<CsvRecord> {
     }
 
     @Override
-    public CsvRecord read() {
+    public DeliveryRow read() {
         CsvRecord record;
         try {
             record = reader == null ? null : reader.next();
@@ -40,7 +40,8 @@ class DeliveryReader implements ItemStreamReader<CsvRecord> {
         }
         if (record == null) {
             delivery.exhausted = true;
+            return null;
         }
-        return record;
+        return new DeliveryRow(record, delivery);
     }
 }

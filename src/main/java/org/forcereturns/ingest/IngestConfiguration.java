@@ -61,7 +61,7 @@ public class IngestConfiguration {
                                RowProcessor processor, CleanOffenceWriter writer, DeliveryOutcome outcome,
                                ForceReturnsSettings settings, RemotePartitioning remote) {
         return remote.workerStepBuilder("ingestDelivery", jobRepository)
-                .<CsvRecord, CleanOffence>chunk(settings.getCommitInterval())
+                .<DeliveryRow, CleanOffence>chunk(settings.getCommitInterval())
                 .transactionManager(tx)
                 .reader(reader)
                 .processor(processor)
@@ -89,10 +89,10 @@ public class IngestConfiguration {
         return new DeliveryReader(delivery);
     }
 
+    /** Shared by every partition: each row carries its delivery. */
     @Bean
-    @StepScope
-    RowProcessor rowProcessor(DeliveryInProgress delivery) {
-        return new RowProcessor(delivery);
+    RowProcessor rowProcessor() {
+        return new RowProcessor();
     }
 
     @Bean

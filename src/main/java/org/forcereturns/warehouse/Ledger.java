@@ -1,6 +1,5 @@
 package org.forcereturns.warehouse;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -173,7 +172,7 @@ public final class Ledger {
                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     warehouse, file.sha256(), file.sourceFile(), file.runId(), stepExecutionId,
                     o.layout() == null ? null : o.layout().name(), o.quarantine() == null ? null : o.quarantine().name(),
-                    o.preambleLines(), o.ignoredColumns() == null ? null : LedgerJson.write(o.ignoredColumns()),
+                    o.preambleLines(), o.ignoredColumns() == null ? null : LedgerJson.writeStrings(o.ignoredColumns()),
                     TallyDocument.coveredMonths(tallies), TallyDocument.write(tallies));
             if (delivery != null) {
                 jdbc.update("DELETE FROM FR_DELIVERY WHERE WAREHOUSE = ? AND SOURCE_FILE = ? AND SHA256 = ?",
@@ -215,15 +214,15 @@ public final class Ledger {
             jdbc.update("DELETE FROM FR_PUBLICATION WHERE WAREHOUSE = ?", warehouse);
             jdbc.update("INSERT INTO FR_PUBLICATION (WAREHOUSE, FINGERPRINT, RUN_ID, TABLE_ROWS) VALUES (?, ?, ?, ?)",
                     warehouse, publication.fingerprint(), publication.runId(),
-                    LedgerJson.write(publication.tableRows()));
+                    LedgerJson.writeCounts(publication.tableRows()));
         });
     }
 
     private static List<String> columns(String text) {
-        return text == null ? null : LedgerJson.read(text, new TypeReference<List<String>>() { });
+        return text == null ? null : LedgerJson.readStrings(text, "the ledger's ignored columns");
     }
 
     private static Map<String, Long> tableRows(String text) {
-        return new LinkedHashMap<>(LedgerJson.read(text, new TypeReference<LinkedHashMap<String, Long>>() { }));
+        return LedgerJson.readCounts(text, "the ledger's table rows");
     }
 }
