@@ -116,7 +116,7 @@ final class TallyDocument {
             throw new IOException("a tally without " + FORCE_CODE + ", " + FIRST_MONTH + " or " + OFFENCE_CODE);
         }
         return new OffenceTally(new Force(forceCode, forceName),
-                FinancialPeriod.covering(YearMonth.parse(firstMonth), months), OffenceCode.of(offenceCode), platforms,
+                FinancialPeriod.covering(month(firstMonth), months), OffenceCode.of(offenceCode), platforms,
                 unmappedRaw, rows, offences, suppressedCells);
     }
 
@@ -141,6 +141,30 @@ final class TallyDocument {
         }
         LedgerJson.expect(in, JsonToken.END_ARRAY);
         return platforms;
+    }
+
+    /**
+     * A month as {@code YearMonth.toString} writes it ({@code 2023-07}), read without {@code YearMonth.parse}: its
+     * formatter cost more than the rest of a document, read once per tally when publishing.
+     */
+    static YearMonth month(String text) throws IOException {
+        if (text == null || text.length() != 7 || text.charAt(4) != '-' || !digits(text, 0, 4) || !digits(text, 5, 7)) {
+            throw new IOException("not a month (YYYY-MM): " + text);
+        }
+        int month = Integer.parseInt(text, 5, 7, 10);
+        if (month < 1 || month > 12) {
+            throw new IOException("not a month (YYYY-MM): " + text);
+        }
+        return YearMonth.of(Integer.parseInt(text, 0, 4, 10), month);
+    }
+
+    private static boolean digits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void optional(JsonGenerator out, String field, String value) throws IOException {
@@ -174,7 +198,7 @@ final class TallyDocument {
                 in.nextToken();
                 SortedSet<YearMonth> months = new TreeSet<>();
                 for (String month : LedgerJson.strings(in)) {
-                    months.add(YearMonth.parse(month));
+                    months.add(month(month));
                 }
                 out.put(force, months);
             }

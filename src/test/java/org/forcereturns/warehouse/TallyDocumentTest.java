@@ -1,5 +1,9 @@
 package org.forcereturns.warehouse;
 
+import java.io.IOException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.forcereturns.testing.Canonical.GWENT;
@@ -69,6 +73,22 @@ class TallyDocumentTest {
     void aDocumentThatIsNotJsonNamesItsContent() {
         assertThatThrownBy(() -> TallyDocument.read("[{\"force_code\":", "3f2a"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("content 3f2a");
+    }
+
+    @Property(tries = 200)
+    void aMonthIsReadAsYearMonthWritesIt(@ForAll("months") YearMonth month) throws Exception {
+        assertThat(TallyDocument.month(month.toString())).isEqualTo(month);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "2023-7", "2023-13", "2023-00", "2023/07", "+023-07", "2023-07-01", "20a3-07"})
+    void aMonthNotWrittenAsYearMonthWritesItIsRefused(String text) {
+        assertThatThrownBy(() -> TallyDocument.month(text)).isInstanceOf(IOException.class).hasMessageContaining(text);
+    }
+
+    @Provide
+    Arbitrary<YearMonth> months() {
+        return Arbitraries.integers().between(0, 9999 * 12 + 11).map(m -> YearMonth.of(m / 12, m % 12 + 1));
     }
 
     @Provide
