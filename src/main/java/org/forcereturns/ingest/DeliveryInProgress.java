@@ -24,8 +24,8 @@ import org.forcereturns.warehouse.Ledger;
 import org.forcereturns.warehouse.RawArchive;
 
 /**
- * The delivery one partition is ingesting, shared by the worker step's reader, processor, writer and listener
- * (one per partition, step scoped): where its rows, tallies and rejects go, and what is known of the file that
+ * The delivery one partition is ingesting, made by the partition's reader and shared with its writer and listener
+ * (and with the processor through each row): where its rows, tallies and rejects go, and what is known of the file that
  * Spring Batch does not count itself (its header, why it is quarantined whole, skips and rejects by reason).
  */
 final class DeliveryInProgress implements Closeable {

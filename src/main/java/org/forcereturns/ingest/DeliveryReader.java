@@ -8,8 +8,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Reads one delivery's data rows, after its header, with our CSV record reader (which keeps each row's raw text
- * and line, and resumes after a broken quote); each row goes on with the delivery it came from. Not restartable mid-file: a partition that failed is read again
- * from its first row, since a Parquet file cannot be appended to across transactions.
+ * and line, and resumes after a broken quote); each row goes on with the delivery it came from. The reader opens the
+ * delivery, so it holds the partition's {@link DeliveryInProgress}, which the writer and the outcome listener share.
+ * Not restartable mid-file: a partition that failed is read again from its first row, since a Parquet file cannot be
+ * appended to across transactions.
  */
 class DeliveryReader implements ItemStreamReader<DeliveryRow> {
 
@@ -18,6 +20,10 @@ class DeliveryReader implements ItemStreamReader<DeliveryRow> {
 
     DeliveryReader(DeliveryInProgress delivery) {
         this.delivery = delivery;
+    }
+
+    DeliveryInProgress delivery() {
+        return delivery;
     }
 
     @Override

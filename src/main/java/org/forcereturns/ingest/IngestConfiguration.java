@@ -19,8 +19,6 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Scope;
-import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -53,8 +51,8 @@ public class IngestConfiguration {
     /**
      * The worker step, run once per delivery (partition): chunk-oriented, reading the delivery's rows, applying the
      * contract's rules, writing accepted rows to Parquet and tallies. Rejected rows are skipped by Spring Batch and
-     * sent to the quarantine by the outcome listener, which also sums the file up when its last row is read. It
-     * records no per-item observations: those would cost more than the rules themselves on a return's rows.
+     * sent to the quarantine by the outcome listener, which also sums the file up when its last row is read. It is
+     * given no observation registry: timing each row would cost more than the rules themselves.
      */
     @Bean
     public Step ingestDelivery(JobRepository jobRepository, PlatformTransactionManager tx, DeliveryReader reader,
@@ -73,20 +71,18 @@ public class IngestConfiguration {
                 .build();
     }
 
-    /** The delivery a partition is ingesting: one instance per partition, shared by its reader, writer, listener. */
-    @Bean
-    @Scope(value = "step", proxyMode = ScopedProxyMode.NO)
-    DeliveryInProgress deliveryInProgress(@Value("#{stepExecution}") StepExecution stepExecution,
-                                          PipelineFactory pipelines, ReferenceData reference, Ledgers ledgers) {
-        Pipeline pipeline = pipelines.forRun(stepExecution.getJobExecution().getJobParameters());
-        return new DeliveryInProgress(DeliveryContext.read(stepExecution.getExecutionContext()), pipeline,
-                reference, ledgers.of(pipeline.storage(), pipeline.warehouse()), pipelines.fence(pipeline.warehouse()));
-    }
-
+    /**
+     * The partition's reader, which opens its delivery: the delivery in progress (where its rows, tallies and rejects
+     * go) is made here, once per partition, and the writer and the outcome listener take it from the reader.
+     */
     @Bean
     @StepScope
-    DeliveryReader deliveryReader(DeliveryInProgress delivery) {
-        return new DeliveryReader(delivery);
+    DeliveryReader deliveryReader(@Value("#{stepExecution}") StepExecution stepExecution, PipelineFactory pipelines,
+                                  ReferenceData reference, Ledgers ledgers) {
+        Pipeline pipeline = pipelines.forRun(stepExecution.getJobExecution().getJobParameters());
+        return new DeliveryReader(new DeliveryInProgress(DeliveryContext.read(stepExecution.getExecutionContext()),
+                pipeline, reference, ledgers.of(pipeline.storage(), pipeline.warehouse()),
+                pipelines.fence(pipeline.warehouse())));
     }
 
     /** Shared by every partition: each row carries its delivery. */
@@ -95,15 +91,16 @@ public class IngestConfiguration {
         return new RowProcessor();
     }
 
+    /** @param reader the partition's reader (through its step-scoped proxy), for the delivery it opened */
     @Bean
     @StepScope
-    CleanOffenceWriter cleanOffenceWriter(DeliveryInProgress delivery) {
-        return new CleanOffenceWriter(delivery);
+    CleanOffenceWriter cleanOffenceWriter(DeliveryReader reader) {
+        return new CleanOffenceWriter(reader.delivery());
     }
 
     @Bean
     @StepScope
-    DeliveryOutcome deliveryOutcome(DeliveryInProgress delivery, RunMetrics metrics, Progress progress) {
-        return new DeliveryOutcome(delivery, metrics, progress);
+    DeliveryOutcome deliveryOutcome(DeliveryReader reader, RunMetrics metrics, Progress progress) {
+        return new DeliveryOutcome(reader.delivery(), metrics, progress);
     }
 }
